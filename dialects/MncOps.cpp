@@ -1,0 +1,292 @@
+//===- MncOps.cpp - mnc dialect operations --------------------------------===//
+
+#include "dialects/MncOps.h"
+#include "dialects/ShapeInference.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace mnc;
+
+#include "dialects/MncInterfaces.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "dialects/MncOps.cpp.inc"
+
+namespace {
+ArrayRef<int64_t> shapeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getShape();
+}
+
+/// Checks `op`'s single result against the shape its operands imply.
+LogicalResult verifyResultShape(Operation *op, FailureOr<Shape> expected) {
+  if (failed(expected))
+    return failure();
+  ArrayRef<int64_t> actual = shapeOf(op->getResult(0));
+  if (actual != ArrayRef<int64_t>(*expected))
+    return op->emitOpError() << "result shape [" << actual
+                             << "] does not match the expected ["
+                             << *expected << "]";
+  return success();
+}
+
+/// Checks that a per-channel parameter is a 1-D tensor of `channels` values.
+LogicalResult verifyVector(Operation *op, Value value, int64_t channels,
+                           StringRef name) {
+  ArrayRef<int64_t> shape = shapeOf(value);
+  if (shape.size() != 1 || shape[0] != channels)
+    return op->emitOpError() << name << " must have shape [" << channels
+                             << "], got [" << shape << "]";
+  return success();
+}
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Convolution, normalization, fully connected, squeeze-excite
+//===----------------------------------------------------------------------===//
+
+LogicalResult Conv2dOp::verify() {
+  ArrayRef<int64_t> filter = shapeOf(getFilter());
+  if (failed(verifyResultShape(
+          *this, inferConv2dShape(shapeOf(getInput()), filter, getStrides(),
+                                  getPads(), getDilations(), getGroups(),
+                                  [&] { return emitOpError(); }))))
+    return failure();
+  if (getBias() &&
+      failed(verifyVector(*this, getBias(), filter[0], "bias")))
+    return failure();
+  if (getResidual() && getResidual().getType() != getType())
+    return emitOpError() << "residual type " << getResidual().getType()
+                         << " must match the result type " << getType();
+  return success();
+}
+
+bool Conv2dOp::isDepthwise() {
+  ArrayRef<int64_t> filter = shapeOf(getFilter());
+  return getGroups() > 1 && filter[1] == 1 && filter[0] == getGroups();
+}
+
+LogicalResult BatchNormOp::verify() {
+  ArrayRef<int64_t> input = shapeOf(getInput());
+  if (input.size() < 2)
+    return emitOpError() << "input must have rank >= 2, got rank "
+                         << input.size();
+  if (getType() != getInput().getType())
+    return emitOpError() << "result type must match the input type";
+  if (!(getEpsilon().convertToFloat() >= 0.0f))
+    return emitOpError() << "epsilon must be >= 0, got "
+                         << getEpsilon().convertToFloat();
+  for (auto [value, name] :
+       llvm::zip(getOperands().drop_front(),
+                 ArrayRef<StringRef>{"scale", "bias", "mean", "variance"}))
+    if (failed(verifyVector(*this, value, input[1], name)))
+      return failure();
+  return success();
+}
+
+LogicalResult FullyConnectedOp::verify() {
+  if (failed(verifyResultShape(
+          *this, inferFullyConnectedShape(shapeOf(getInput()),
+                                          shapeOf(getWeight()),
+                                          [&] { return emitOpError(); }))))
+    return failure();
+  if (getBias() &&
+      failed(verifyVector(*this, getBias(), shapeOf(getWeight())[0], "bias")))
+    return failure();
+  return success();
+}
+
+LogicalResult SqueezeExciteOp::verify() {
+  ArrayRef<int64_t> input = shapeOf(getInput());
+  if (input.size() != 4)
+    return emitOpError() << "input must be rank 4 (NCHW), got rank "
+                         << input.size();
+  if (getType() != getInput().getType())
+    return emitOpError() << "result type must match the input type";
+  int64_t channels = input[1];
+  ArrayRef<int64_t> reduce = shapeOf(getReduceWeight());
+  if (reduce.size() != 2 || reduce[1] != channels)
+    return emitOpError() << "reduce_weight must be [R, " << channels
+                         << "], got [" << reduce << "]";
+  int64_t reduced = reduce[0];
+  ArrayRef<int64_t> expand = shapeOf(getExpandWeight());
+  if (expand.size() != 2 || expand[0] != channels || expand[1] != reduced)
+    return emitOpError() << "expand_weight must be [" << channels << ", "
+                         << reduced << "], got [" << expand << "]";
+  if (failed(verifyVector(*this, getReduceBias(), reduced, "reduce_bias")) ||
+      failed(verifyVector(*this, getExpandBias(), channels, "expand_bias")))
+    return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Activations
+//===----------------------------------------------------------------------===//
+
+ActivationAttr ReluOp::getActivation() {
+  return ActivationAttr::get(getContext(), ActivationKind::Relu);
+}
+
+ActivationAttr ClipOp::getActivation() {
+  return ActivationAttr::get(getContext(), ActivationKind::Clip,
+                             getMin().convertToFloat(),
+                             getMax().convertToFloat());
+}
+
+LogicalResult ClipOp::verify() {
+  if (getMin().compare(getMax()) == APFloat::cmpGreaterThan)
+    return emitOpError() << "min " << getMin().convertToFloat()
+                         << " exceeds max " << getMax().convertToFloat();
+  return success();
+}
+
+ActivationAttr HardSigmoidOp::getActivation() {
+  return ActivationAttr::get(getContext(), ActivationKind::HardSigmoid,
+                             getAlpha().convertToFloat(),
+                             getBeta().convertToFloat());
+}
+
+ActivationAttr HardSwishOp::getActivation() {
+  return ActivationAttr::get(getContext(), ActivationKind::HardSwish,
+                             getAlpha().convertToFloat(),
+                             getBeta().convertToFloat());
+}
+
+ActivationAttr SigmoidOp::getActivation() {
+  return ActivationAttr::get(getContext(), ActivationKind::Sigmoid);
+}
+
+//===----------------------------------------------------------------------===//
+// Binary operations
+//===----------------------------------------------------------------------===//
+
+namespace {
+LogicalResult verifyBinary(Operation *op) {
+  return verifyResultShape(
+      op, inferBroadcastShape(shapeOf(op->getOperand(0)),
+                              shapeOf(op->getOperand(1)),
+                              [op] { return op->emitOpError(); }));
+}
+} // namespace
+
+LogicalResult AddOp::verify() { return verifyBinary(*this); }
+LogicalResult SubOp::verify() { return verifyBinary(*this); }
+LogicalResult MulOp::verify() { return verifyBinary(*this); }
+LogicalResult DivOp::verify() { return verifyBinary(*this); }
+
+//===----------------------------------------------------------------------===//
+// Pooling and reductions
+//===----------------------------------------------------------------------===//
+
+LogicalResult GlobalAvgPoolOp::verify() {
+  ArrayRef<int64_t> input = shapeOf(getInput());
+  if (input.size() != 4)
+    return emitOpError() << "input must be rank 4 (NCHW), got rank "
+                         << input.size();
+  return verifyResultShape(*this, Shape{input[0], input[1], 1, 1});
+}
+
+LogicalResult AvgPoolOp::verify() {
+  return verifyResultShape(
+      *this, inferPool2dShape(shapeOf(getInput()), getKernel(), getStrides(),
+                              getPads(), getCeilMode(),
+                              [&] { return emitOpError(); }));
+}
+
+LogicalResult ReduceMeanOp::verify() {
+  return verifyResultShape(
+      *this, inferReduceShape(shapeOf(getInput()), getAxes(), getKeepdims(),
+                              [&] { return emitOpError(); }));
+}
+
+namespace {
+/// A mean over H and W of an NCHW tensor that keeps its dimensions is a
+/// global average pool, the form later passes look for.
+struct ReduceMeanToGlobalAvgPool : OpRewritePattern<ReduceMeanOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ReduceMeanOp op,
+                                PatternRewriter &rewriter) const override {
+    if (shapeOf(op.getInput()).size() != 4 || !op.getKeepdims() ||
+        op.getAxes() != ArrayRef<int64_t>{2, 3})
+      return failure();
+    rewriter.replaceOpWithNewOp<GlobalAvgPoolOp>(op, op.getType(),
+                                                 op.getInput());
+    return success();
+  }
+};
+} // namespace
+
+void ReduceMeanOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                               MLIRContext *context) {
+  patterns.add<ReduceMeanToGlobalAvgPool>(context);
+}
+
+LogicalResult SoftmaxOp::verify() {
+  int64_t rank = shapeOf(getInput()).size();
+  if (getAxis() < 0 || getAxis() >= rank)
+    return emitOpError() << "axis " << getAxis()
+                         << " is out of range for rank " << rank;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::verify() {
+  int64_t in = getNumElements(shapeOf(getInput()));
+  int64_t out = getNumElements(shapeOf(getOutput()));
+  if (in != out)
+    return emitOpError() << "input has " << in << " elements, result has "
+                         << out;
+  return success();
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  // reshape(reshape(x)) is one reshape of x.
+  if (auto producer = getInput().getDefiningOp<ReshapeOp>()) {
+    getInputMutable().assign(producer.getInput());
+    return getResult();
+  }
+  return {};
+}
+
+LogicalResult TransposeOp::verify() {
+  return verifyResultShape(*this,
+                           inferTransposeShape(shapeOf(getInput()), getPerm(),
+                                               [&] { return emitOpError(); }));
+}
+
+LogicalResult ConcatOp::verify() {
+  SmallVector<ArrayRef<int64_t>> shapes;
+  for (Value input : getInputs())
+    shapes.push_back(shapeOf(input));
+  return verifyResultShape(
+      *this,
+      inferConcatShape(shapes, getAxis(), [&] { return emitOpError(); }));
+}
+
+LogicalResult PadOp::verify() {
+  return verifyResultShape(*this,
+                           inferPadShape(shapeOf(getInput()), getPads(),
+                                         [&] { return emitOpError(); }));
+}
+
+LogicalResult ResizeOp::verify() {
+  ArrayRef<int64_t> input = shapeOf(getInput());
+  ArrayRef<int64_t> output = shapeOf(getOutput());
+  if (input.size() != 4 || output.size() != 4)
+    return emitOpError() << "input and result must be rank 4 (NCHW)";
+  if (input[0] != output[0] || input[1] != output[1])
+    return emitOpError() << "resizes only H and W: input [" << input
+                         << "] and result [" << output
+                         << "] differ in N or C";
+  if (!(getScaleH().convertToFloat() > 0.0f) ||
+      !(getScaleW().convertToFloat() > 0.0f))
+    return emitOpError() << "scales must be positive";
+  return success();
+}
