@@ -84,12 +84,17 @@ Attribute ActivationAttr::parse(AsmParser &parser, Type) {
     parser.emitError(loc) << "unknown activation '" << keyword << "'";
     return {};
   }
+  // Parameters parse for every kind so that the verifier, not the parser,
+  // explains which kinds take none.
   APFloat alpha(0.0f), beta(0.0f);
-  if (hasParameters(*kind)) {
-    if (parser.parseComma() ||
-        parser.parseFloat(APFloat::IEEEsingle(), alpha) ||
+  if (succeeded(parser.parseOptionalComma())) {
+    if (parser.parseFloat(APFloat::IEEEsingle(), alpha) ||
         parser.parseComma() || parser.parseFloat(APFloat::IEEEsingle(), beta))
       return {};
+  } else if (hasParameters(*kind)) {
+    parser.emitError(parser.getCurrentLocation())
+        << "activation '" << keyword << "' needs its two parameters";
+    return {};
   }
   if (parser.parseGreater())
     return {};

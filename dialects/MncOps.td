@@ -295,28 +295,43 @@ def Mnc_PadOp : Mnc_Op<"pad", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Mnc_ResizeMode : I32EnumAttr<"ResizeMode", "interpolation of mnc.resize", [
+def Mnc_ResizeModeEnum : I32EnumAttr<"ResizeMode", "interpolation of mnc.resize", [
     I32EnumAttrCase<"Nearest", 0, "nearest">,
     I32EnumAttrCase<"Bilinear", 1, "bilinear">]> {
   let cppNamespace = "::mnc";
+  let genSpecializedAttr = 0;
 }
 
-def Mnc_CoordinateTransform : I32EnumAttr<"CoordinateTransform",
+def Mnc_ResizeMode : EnumAttr<Mnc_Dialect, Mnc_ResizeModeEnum, "resize_mode"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def Mnc_CoordinateTransformEnum : I32EnumAttr<"CoordinateTransform",
     "how output coordinates map to input coordinates (ONNX Resize)", [
     I32EnumAttrCase<"HalfPixel", 0, "half_pixel">,
     I32EnumAttrCase<"PytorchHalfPixel", 1, "pytorch_half_pixel">,
     I32EnumAttrCase<"AlignCorners", 2, "align_corners">,
     I32EnumAttrCase<"Asymmetric", 3, "asymmetric">]> {
   let cppNamespace = "::mnc";
+  let genSpecializedAttr = 0;
 }
 
-def Mnc_NearestRounding : I32EnumAttr<"NearestRounding",
+def Mnc_CoordinateTransform : EnumAttr<Mnc_Dialect, Mnc_CoordinateTransformEnum, "coordinate_transform"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
+def Mnc_NearestRoundingEnum : I32EnumAttr<"NearestRounding",
     "how nearest mode rounds a fractional input coordinate", [
     I32EnumAttrCase<"RoundPreferFloor", 0, "round_prefer_floor">,
     I32EnumAttrCase<"RoundPreferCeil", 1, "round_prefer_ceil">,
     I32EnumAttrCase<"Floor", 2, "floor">,
     I32EnumAttrCase<"Ceil", 3, "ceil">]> {
   let cppNamespace = "::mnc";
+  let genSpecializedAttr = 0;
+}
+
+def Mnc_NearestRounding : EnumAttr<Mnc_Dialect, Mnc_NearestRoundingEnum, "nearest_rounding"> {
+  let assemblyFormat = "`<` $value `>`";
 }
 
 def Mnc_ResizeOp : Mnc_Op<"resize", [Pure]> {

@@ -1,0 +1,35 @@
+# -*- Python -*-
+"""lit configuration of the mnc test suite.
+
+Tests are .mlir files (mnc-opt, FileCheck), .test files (shell RUN lines)
+and .py files that build a small ONNX model when run with %python and then
+RUN the compiler on it.
+"""
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "mnc"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test", ".py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.mnc_obj_root, "test")
+# Helpers and model generators, not tests.
+config.excludes = ["lib", "models", "lit.cfg.py", "lit.site.cfg.py",
+                   "CMakeLists.txt"]
+
+# LLVM 19's FileCheck, not the older one an unversioned PATH may find.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment(
+    "PYTHONPATH", os.path.join(config.mnc_src_root, "test", "lib"),
+    append_path=True)
+llvm_config.use_default_substitutions()
+llvm_config.add_tool_substitutions(
+    ["mnc-opt", "mnc-compile"], [config.mnc_tools_dir])
+
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%models", config.mnc_models_dir))
+config.substitutions.append(
+    ("%testlib", os.path.join(config.mnc_src_root, "test", "lib")))
