@@ -3,6 +3,7 @@
 #include "compiler/Registration.h"
 
 #include "dialects/MncDialect.h"
+#include "passes/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -11,7 +12,12 @@
 
 void mnc::registerDialects(mlir::DialectRegistry &registry) {
   registry.insert<mnc::MncDialect, mlir::arith::ArithDialect,
-                  mlir::func::FuncDialect>();
+                  mlir::func::FuncDialect, mlir::linalg::LinalgDialect,
+                  mlir::math::MathDialect, mlir::memref::MemRefDialect,
+                  mlir::tensor::TensorDialect>();
 }
 
-void mnc::registerPasses() { mlir::registerTransformsPasses(); }
+void mnc::registerPasses() {
+  mlir::registerTransformsPasses();
+  mnc::registerMncPasses();
+}
