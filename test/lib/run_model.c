@@ -1,0 +1,79 @@
+/* run_model.c - runs an mnc-compiled model on a raw float32 input file.
+ *
+ * Built against one generated library:
+ *   cc -std=c99 -I OUT -DMNC_MODEL=name -DMNC_MODEL_UPPER=NAME run_model.c \
+ *      OUT/libname.a -lm -o run
+ *   ./run input.bin output.bin [repeats]
+ * It reads NAME_INPUT_SIZE floats, calls NAME_run (repeats times, printing
+ * the best time in milliseconds when repeats > 1) and writes
+ * NAME_OUTPUT_SIZE floats. Only the generated header is included.
+ */
+#define _POSIX_C_SOURCE 199309L
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#define MNC_STR2(x) #x
+#define MNC_STR(x) MNC_STR2(x)
+#define MNC_CAT2(a, b) a##b
+#define MNC_CAT(a, b) MNC_CAT2(a, b)
+
+#include MNC_STR(MNC_MODEL.h)
+
+#define INPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _INPUT_SIZE)
+#define OUTPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _OUTPUT_SIZE)
+#define WORKSPACE_SIZE MNC_CAT(MNC_MODEL_UPPER, _WORKSPACE_SIZE)
+#define RUN MNC_CAT(MNC_MODEL, _run)
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    fprintf(stderr, "usage: %s INPUT.bin OUTPUT.bin [repeats]\n", argv[0]);
+    return 2;
+  }
+  int repeats = argc > 3 ? atoi(argv[3]) : 1;
+  float *input = malloc(sizeof(float) * INPUT_SIZE);
+  float *output = malloc(sizeof(float) * OUTPUT_SIZE);
+  /* Round the workspace up to whole 64-byte blocks for aligned_alloc. */
+  void *workspace = aligned_alloc(64, (WORKSPACE_SIZE + 63) / 64 * 64 + 64);
+  if (!input || !output || !workspace) {
+    fprintf(stderr, "run_model: out of memory\n");
+    return 1;
+  }
+  FILE *in = fopen(argv[1], "rb");
+  if (!in || fread(input, sizeof(float), INPUT_SIZE, in) != INPUT_SIZE) {
+    fprintf(stderr, "run_model: cannot read %d floats from %s\n",
+            (int)INPUT_SIZE, argv[1]);
+    return 1;
+  }
+  fclose(in);
+  double best = 0;
+  for (int i = 0; i < repeats; ++i) {
+    double start = now_ms();
+    int status = RUN(input, output, workspace);
+    double elapsed = now_ms() - start;
+    if (status != 0) {
+      fprintf(stderr, "run_model: %s returned %d\n", MNC_STR(RUN), status);
+      return 1;
+    }
+    if (i == 0 || elapsed < best)
+      best = elapsed;
+  }
+  if (repeats > 1)
+    printf("best of %d: %.3f ms\n", repeats, best);
+  FILE *out = fopen(argv[2], "wb");
+  if (!out || fwrite(output, sizeof(float), OUTPUT_SIZE, out) != OUTPUT_SIZE) {
+    fprintf(stderr, "run_model: cannot write %s\n", argv[2]);
+    return 1;
+  }
+  fclose(out);
+  free(input);
+  free(output);
+  free(workspace);
+  return 0;
+}

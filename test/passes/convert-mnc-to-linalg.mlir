@@ -1,0 +1,123 @@
+// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg | FileCheck %s
+// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg -canonicalize -cse | FileCheck %s --check-prefix=CANON
+
+// The signature keeps NCHW; transposes convert at the boundary, even when
+// C == H == W makes both layouts the same type. The filter is packed HWCF,
+// the bias initializes the accumulator and the activation is the epilogue.
+// CHECK-LABEL: func.func @conv_relu(%arg0: tensor<1x2x3x3xf32>) -> tensor<1x3x2x2xf32>
+// CHECK:         %[[IN:.*]] = linalg.transpose ins(%arg0 : tensor<1x2x3x3xf32>) outs(%{{.*}} : tensor<1x3x3x2xf32>) permutation = [0, 2, 3, 1]
+// CHECK:         %[[PAD:.*]] = tensor.pad %[[IN]] low[0, 0, 0, 0] high[0, 1, 1, 0]
+// CHECK:         %[[W:.*]] = arith.constant dense<{{\[}}{{\[}}{{\[}}[1.000000e+00, 3.000000e+00, 5.000000e+00], [2.000000e+00, 4.000000e+00, 6.000000e+00]]]]> : tensor<1x1x2x3xf32>
+// CHECK:         %[[ACC:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<3xf32>) outs(%{{.*}} : tensor<1x2x2x3xf32>)
+// CHECK:         %[[CONV:.*]] = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : vector<2xi64>, strides = dense<2> : vector<2xi64>} ins(%[[PAD]], %[[W]] : tensor<1x4x4x2xf32>, tensor<1x1x2x3xf32>) outs(%[[ACC]] : tensor<1x2x2x3xf32>)
+// CHECK:         %[[ACT:.*]] = linalg.generic {{.*}} ins(%[[CONV]] : tensor<1x2x2x3xf32>)
+// CHECK:           arith.maximumf
+// CHECK:         %[[OUT:.*]] = linalg.transpose ins(%[[ACT]] : tensor<1x2x2x3xf32>) outs(%{{.*}} : tensor<1x3x2x2xf32>) permutation = [0, 3, 1, 2]
+// CHECK:         return %[[OUT]]
+func.func @conv_relu(%x: tensor<1x2x3x3xf32>) -> tensor<1x3x2x2xf32> {
+  %w = arith.constant dense<[[[[1.0]], [[2.0]]], [[[3.0]], [[4.0]]], [[[5.0]], [[6.0]]]]> : tensor<3x2x1x1xf32>
+  %b = arith.constant dense<[0.5, 0.25, 0.125]> : tensor<3xf32>
+  %0 = mnc.conv2d %x, %w bias(%b) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 1, 1>, strides = array<i64: 2, 2>, activation = #mnc.activation<relu>} : (tensor<1x2x3x3xf32>, tensor<3x2x1x1xf32>, tensor<3xf32>) -> tensor<1x3x2x2xf32>
+  return %0 : tensor<1x3x2x2xf32>
+}
+
+// -----
+
+// A depthwise filter is packed HWC; a residual is added after the activation.
+// CHECK-LABEL: func.func @depthwise_residual
+// CHECK:         %[[W:.*]] = arith.constant dense<{{\[}}{{\[}}[1.000000e+00, 5.000000e+00], [2.000000e+00, 6.000000e+00]], {{\[}}[3.000000e+00, 7.000000e+00], [4.000000e+00, 8.000000e+00]]]> : tensor<2x2x2xf32>
+// CHECK:         %[[FILL:.*]] = linalg.fill
+// CHECK:         %[[DW:.*]] = linalg.depthwise_conv_2d_nhwc_hwc {{.*}} ins(%{{.*}}, %[[W]] : tensor<1x4x4x2xf32>, tensor<2x2x2xf32>) outs(%[[FILL]] : tensor<1x3x3x2xf32>)
+// CHECK:         linalg.generic {{.*}} ins(%[[DW]], %{{.*}} : tensor<1x3x3x2xf32>, tensor<1x3x3x2xf32>)
+// CHECK:           %[[H:.*]] = arith.mulf %{{.*}}, %{{.*}} : f32
+// CHECK:           arith.addf %[[H]], %{{.*}} : f32
+func.func @depthwise_residual(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32> {
+  %w = arith.constant dense<[[[[1.0, 2.0], [3.0, 4.0]]], [[[5.0, 6.0], [7.0, 8.0]]]]> : tensor<2x1x2x2xf32>
+  %0 = mnc.conv2d %x, %w residual(%x) {dilations = array<i64: 1, 1>, groups = 2 : i64, pads = array<i64: 0, 0, 1, 1>, strides = array<i64: 1, 1>, activation = #mnc.activation<hardswish, 0.166666672, 0.5>} : (tensor<1x2x3x3xf32>, tensor<2x1x2x2xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// Broadcast operands index the NHWC loop space; a rank-4 constant is
+// re-laid out at compile time.
+// CHECK-DAG:   #[[ID:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-DAG:   #[[PERCHANNEL:.*]] = affine_map<(d0, d1, d2, d3) -> (d3, 0, 0)>
+// CHECK-DAG:   #[[ROW:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, 0, d2, d3)>
+// CHECK-LABEL: func.func @broadcast
+// CHECK:         linalg.generic {indexing_maps = [#[[ID]], #[[PERCHANNEL]], #[[ID]]]
+// CHECK:           arith.addf
+// CHECK:         %[[K:.*]] = arith.constant dense<{{\[}}{{\[}}{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]]]> : tensor<1x1x3x2xf32>
+// CHECK:         linalg.generic {indexing_maps = [#[[ID]], #[[ROW]], #[[ID]]]{{.*}} ins(%{{.*}}, %[[K]] :
+// CHECK:           arith.mulf
+func.func @broadcast(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32> {
+  %c = arith.constant dense<[[[1.0]], [[2.0]]]> : tensor<2x1x1xf32>
+  %k = arith.constant dense<[[[[1.0, 2.0, 3.0]], [[4.0, 5.0, 6.0]]]]> : tensor<1x2x1x3xf32>
+  %0 = mnc.add %x, %c : (tensor<1x2x3x3xf32>, tensor<2x1x1xf32>) -> tensor<1x2x3x3xf32>
+  %1 = mnc.mul %0, %k : (tensor<1x2x3x3xf32>, tensor<1x2x1x3xf32>) -> tensor<1x2x3x3xf32>
+  return %1 : tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// The classifier head: the pool reduces H and W, the flatten of a 1x1 map
+// needs no transpose, the fully connected weight is packed [K, N].
+// CHECK-LABEL: func.func @head
+// CHECK:         linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "reduction", "parallel"]
+// CHECK:           arith.addf
+// CHECK:         linalg.generic
+// CHECK:           arith.mulf %{{.*}}, %{{.*}} : f32
+// CHECK-NOT:     linalg.transpose
+// CHECK:         tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2, 3]] : tensor<1x1x1x2xf32> into tensor<2xf32>
+// CHECK:         tensor.expand_shape %{{.*}} {{\[}}[0, 1]] output_shape [1, 2] : tensor<2xf32> into tensor<1x2xf32>
+// CHECK:         %[[W:.*]] = arith.constant dense<{{\[}}[1.000000e+00, 3.000000e+00, 5.000000e+00], [2.000000e+00, 4.000000e+00, 6.000000e+00]]> : tensor<2x3xf32>
+// CHECK:         linalg.matmul ins(%{{.*}}, %[[W]] : tensor<1x2xf32>, tensor<2x3xf32>)
+// CHECK:         math.exp
+// CHECK:         return %{{.*}} : tensor<1x3xf32>
+func.func @head(%x: tensor<1x2x3x3xf32>) -> tensor<1x3xf32> {
+  %w = arith.constant dense<[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]> : tensor<3x2xf32>
+  %0 = mnc.global_avg_pool %x : (tensor<1x2x3x3xf32>) -> tensor<1x2x1x1xf32>
+  %1 = mnc.reshape %0 : (tensor<1x2x1x1xf32>) -> tensor<1x2xf32>
+  %2 = mnc.fully_connected %1, %w {activation = #mnc.activation<sigmoid>} : (tensor<1x2xf32>, tensor<3x2xf32>) -> tensor<1x3xf32>
+  %3 = mnc.softmax %2 {axis = 1 : i64} : tensor<1x3xf32>
+  return %3 : tensor<1x3xf32>
+}
+
+// -----
+
+// Flattening a map with C > 1 and H * W > 1 reads it in NCHW order.
+// CHECK-LABEL: func.func @flatten
+// CHECK:         %[[T:.*]] = linalg.transpose ins(%{{.*}} : tensor<1x3x3x2xf32>) outs(%{{.*}} : tensor<1x2x3x3xf32>) permutation = [0, 3, 1, 2]
+// CHECK:         tensor.collapse_shape %[[T]]
+func.func @flatten(%x: tensor<1x2x3x3xf32>) -> tensor<1x18xf32> {
+  %0 = mnc.relu %x : tensor<1x2x3x3xf32>
+  %1 = mnc.reshape %0 : (tensor<1x2x3x3xf32>) -> tensor<1x18xf32>
+  return %1 : tensor<1x18xf32>
+}
+
+// -----
+
+// Concatenation along C is along the last storage dimension.
+// CHECK-LABEL: func.func @concat
+// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 3, 3, 2] [1, 1, 1, 1] : tensor<1x3x3x2xf32> into tensor<1x3x3x3xf32>
+// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 2] [1, 3, 3, 1] [1, 1, 1, 1] : tensor<1x3x3x1xf32> into tensor<1x3x3x3xf32>
+func.func @concat(%x: tensor<1x2x3x3xf32>, %y: tensor<1x1x3x3xf32>) -> tensor<1x3x3x3xf32> {
+  %0 = mnc.concat %x, %y {axis = 1 : i64} : (tensor<1x2x3x3xf32>, tensor<1x1x3x3xf32>) -> tensor<1x3x3x3xf32>
+  return %0 : tensor<1x3x3x3xf32>
+}
+
+// -----
+
+// Batch normalization computes per channel along the last storage dimension.
+// CHECK-LABEL: func.func @batch_norm
+// CHECK-COUNT-4: tensor.expand_shape %{{.*}} : tensor<2xf32> into tensor<2x1x1xf32>
+// CHECK:         linalg.generic
+// CHECK:           arith.subf
+// CHECK:           math.sqrt
+// CHECK:           arith.divf
+// CANON-LABEL: func.func @batch_norm
+// CANON-NOT:     mnc.
+func.func @batch_norm(%x: tensor<1x2x3x3xf32>, %p: tensor<2xf32>) -> tensor<1x2x3x3xf32> {
+  %0 = mnc.batch_norm %x, %p, %p, %p, %p {epsilon = 1.0e-3 : f32} : (tensor<1x2x3x3xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}
