@@ -19,8 +19,10 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/bit.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -164,7 +166,10 @@ private:
   FailureOr<SmallVector<int64_t>> normalizeAxes(ArrayRef<int64_t> axes,
                                                 int64_t rank, bool sorted);
   FailureOr<float> getScalar(int index, StringRef what, float defaultValue);
-  EmitErrorFn errorFn() {
+  /// For the `emitError` argument of the shape rules. Returns the callable
+  /// itself: an EmitErrorFn (a function_ref) made here would refer to a
+  /// lambda that dies on return. Pass it straight to the call.
+  auto errorFn() {
     return [this] { return nodeError(); };
   }
   RankedTensorType tensorType(ArrayRef<int64_t> shape) {
@@ -203,6 +208,7 @@ private:
   LogicalResult importResize();
   LogicalResult importSoftmax();
   LogicalResult importPassThrough();
+  void setDropoutMask(ArrayRef<int64_t> shape);
   LogicalResult importCast();
   LogicalResult importPad();
   LogicalResult importShape();
@@ -248,8 +254,10 @@ private:
 InFlightDiagnostic Importer::nodeError() {
   ++errorCount;
   InFlightDiagnostic diag = emitError(currentLoc);
-  diag << "node " << nodeIndex << " '" << node->name() << "' ("
-       << node->op_type() << "): ";
+  diag << "node " << nodeIndex;
+  if (!node->name().empty())
+    diag << " '" << node->name() << "'";
+  diag << " (" << node->op_type() << "): ";
   return diag;
 }
 
@@ -1312,9 +1320,20 @@ LogicalResult Importer::importGemm() {
       biasTensor.data[i] =
           static_cast<float>(beta) *
           static_cast<float>((*c)->data[(*c)->data.size() == 1 ? 0 : i]);
-    bias = materialize(node->input(2) + ".gemm_bias", biasTensor);
+    // The name keys the cache of materialized constants: it must tell
+    // apart Gemms that share C but differ in beta or N.
+    std::string biasName =
+        node->input(2) + ".gemm_bias[" + std::to_string(n) + "]";
+    if (beta != 1.0f)
+      biasName += ".beta_" + llvm::utohexstr(llvm::bit_cast<uint32_t>(beta));
+    bias = materialize(biasName, biasTensor);
   }
-  Value weightValue = materialize(node->input(1) + ".gemm_weight", weight);
+  // As for the bias: Gemms may share B with another alpha or transB.
+  std::string weightName =
+      node->input(1) + (transB ? ".gemm_weight" : ".gemm_weight.T");
+  if (alpha != 1.0f)
+    weightName += ".alpha_" + llvm::utohexstr(llvm::bit_cast<uint32_t>(alpha));
+  Value weightValue = materialize(weightName, weight);
   setOutput(0, create<FullyConnectedOp>(tensorType(*shape), input,
                                         weightValue, bias,
                                         /*activation=*/nullptr));
@@ -1477,6 +1496,17 @@ LogicalResult Importer::importResize() {
   if (outShape[2] < 1 || outShape[3] < 1)
     return nodeError() << "the output size " << formatShape(outShape)
                        << " is empty";
+  if (opset < 11 && *mode == ResizeMode::Nearest) {
+    // Resize-10 has no nearest_mode: like Upsample it truncates the source
+    // coordinate when enlarging (ONNX's Upsample tests) and rounds it up when
+    // shrinking (ONNX Runtime), per axis.
+    bool shrinks = scaleH < 1.0f || scaleW < 1.0f;
+    if (shrinks && (scaleH > 1.0f || scaleW > 1.0f))
+      return nodeError() << "opset " << opset
+                         << " nearest resize that enlarges one axis and "
+                            "shrinks the other is not supported";
+    rounding = shrinks ? NearestRounding::Ceil : NearestRounding::Floor;
+  }
   setOutput(0, create<ResizeOp>(tensorType(outShape), *getValue(0), *mode,
                                 *transform, *rounding, llvm::APFloat(scaleH),
                                 llvm::APFloat(scaleW)));
@@ -1515,14 +1545,25 @@ LogicalResult Importer::importPassThrough() {
       if (!(*training)->data.empty() && (*training)->data[0] != 0.0)
         return nodeError() << "training_mode = true is not supported";
     }
-    if (node->output_size() > 1 && !node->output(1).empty())
-      poisoned.insert(node->output(1)); // The mask exists only in training.
   }
   FailureOr<Value> input = getValue(0);
   if (failed(input))
     return failure();
   setOutput(0, *input);
+  if (node->op_type() == "Dropout")
+    setDropoutMask(cast<RankedTensorType>(input->getType()).getShape());
   return success();
+}
+
+/// Dropout's optional mask output, which at inference is all ones (bool
+/// from opset 10 on, the input's type before).
+void Importer::setDropoutMask(ArrayRef<int64_t> shape) {
+  if (node->output_size() < 2 || node->output(1).empty())
+    return;
+  setConstOutput(1, ConstTensor{Shape(shape.begin(), shape.end()),
+                                /*isInteger=*/opset >= 10,
+                                std::vector<double>(getNumElements(shape),
+                                                    1.0)});
 }
 
 /// A Cast that computes at run time must keep float32 as it is.
@@ -1586,18 +1627,25 @@ LogicalResult Importer::importPad() {
   return success();
 }
 
-/// The shape of a run-time tensor is known at compile time.
+/// The shape of a tensor, run-time or compile-time, is known at compile time.
 LogicalResult Importer::importShape() {
-  FailureOr<RankedTensorType> type = getValueType(0);
-  if (failed(type))
-    return failure();
-  int64_t rank = type->getRank();
+  // A compile-time input is not materialized: only its shape is used.
+  Shape inShape;
+  if (const ConstTensor *tensor = getConst(0)) {
+    inShape = tensor->shape;
+  } else {
+    FailureOr<RankedTensorType> type = getValueType(0);
+    if (failed(type))
+      return failure();
+    inShape.assign(type->getShape().begin(), type->getShape().end());
+  }
+  int64_t rank = inShape.size();
   int64_t start = getInt("start", 0), end = getInt("end", rank);
   start = std::clamp<int64_t>(start < 0 ? start + rank : start, 0, rank);
   end = std::clamp<int64_t>(end < 0 ? end + rank : end, 0, rank);
   ConstTensor shape{{std::max<int64_t>(0, end - start)}, true, {}};
   for (int64_t i = start; i < end; ++i)
-    shape.data.push_back(type->getDimSize(i));
+    shape.data.push_back(inShape[i]);
   setConstOutput(0, std::move(shape));
   return success();
 }
@@ -1645,6 +1693,8 @@ LogicalResult Importer::foldNode() {
   }
 
   if (op == "Identity" || op == "Dropout") {
+    if (op == "Dropout")
+      setDropoutMask(input(0).shape);
     setConstOutput(0, input(0));
     return success();
   }
@@ -1684,11 +1734,15 @@ LogicalResult Importer::foldNode() {
 
   if (op == "Neg" || op == "Sqrt" || op == "Floor" || op == "Ceil") {
     ConstTensor result = input(0);
-    for (double &v : result.data)
+    for (double &v : result.data) {
       v = op == "Neg"     ? -v
           : op == "Sqrt"  ? std::sqrt(v)
           : op == "Floor" ? std::floor(v)
                           : std::ceil(v);
+      // Float tensors are float32: round as the runtime would.
+      if (!result.isInteger)
+        v = static_cast<float>(v);
+    }
     setConstOutput(0, std::move(result));
     return success();
   }
