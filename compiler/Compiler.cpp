@@ -1,11 +1,26 @@
 //===- Compiler.cpp - the mnc-compile driver ------------------------------===//
+//
+// import -> mnc-to-linalg -> linalg-to-llvm -> LLVM IR -> machine code ->
+// archive and header, stopping after the stage --emit asks for.
+//
+//===----------------------------------------------------------------------===//
 
 #include "compiler/Compiler.h"
 
+#include "compiler/Pipeline.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
 
@@ -30,6 +45,96 @@ LogicalResult writeOutput(StringRef path,
   }
   return success();
 }
+
+/// A file to write and its contents.
+struct OutputFile {
+  std::string path;
+  std::string contents;
+};
+
+/// Writes all `files` or none: each goes to a temporary file beside its
+/// destination first, and only when all are written are they renamed into
+/// place.
+LogicalResult writeAllOrNothing(ArrayRef<OutputFile> files,
+                                MLIRContext &context) {
+  SmallVector<llvm::sys::fs::TempFile> temporaries;
+  auto fail = [&](const Twine &message) {
+    for (llvm::sys::fs::TempFile &temporary : temporaries)
+      llvm::consumeError(temporary.discard());
+    emitError(UnknownLoc::get(&context)) << message;
+    return failure();
+  };
+  for (const OutputFile &file : files) {
+    llvm::Expected<llvm::sys::fs::TempFile> temporary =
+        llvm::sys::fs::TempFile::create(file.path + ".tmp-%%%%%%");
+    if (!temporary)
+      return fail("cannot write '" + file.path +
+                  "': " + llvm::toString(temporary.takeError()));
+    temporaries.push_back(std::move(*temporary));
+    llvm::raw_fd_ostream os(temporaries.back().FD, /*shouldClose=*/false);
+    os << file.contents;
+    os.flush();
+    if (os.has_error()) {
+      std::string reason = os.error().message();
+      os.clear_error();
+      return fail("cannot write '" + file.path + "': " + reason);
+    }
+  }
+  for (auto [file, temporary] : llvm::zip_equal(files, temporaries))
+    if (llvm::Error error = temporary.keep(file.path))
+      return fail("cannot write '" + file.path +
+                  "': " + llvm::toString(std::move(error)));
+  return success();
+}
+
+LogicalResult runPipeline(ModuleOp module,
+                          llvm::function_ref<void(OpPassManager &)> build) {
+  PassManager pm(module->getName());
+  if (failed(applyPassManagerCLOptions(pm)))
+    return failure();
+  applyDefaultTimingPassManagerCLOptions(pm);
+  build(pm);
+  return pm.run(module);
+}
+
+/// Whether `module` holds an operation of the mnc dialect.
+bool containsMncOperations(ModuleOp module) {
+  WalkResult result = module.walk([](Operation *op) {
+    Dialect *dialect = op->getDialect();
+    return dialect && dialect->getNamespace() == "mnc"
+               ? WalkResult::interrupt()
+               : WalkResult::advance();
+  });
+  return result.wasInterrupted();
+}
+
+/// Reads the model's interface off the entry function on tensors: one float
+/// input and one float output, of static shapes.
+LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
+  auto main = module.lookupSymbol<func::FuncOp>("main");
+  if (!main)
+    return module.emitError("the lowered model has no function @main");
+  FunctionType type = main.getFunctionType();
+  auto isStaticFloatTensor = [](Type type) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    return tensor && tensor.hasStaticShape() && tensor.getElementType().isF32();
+  };
+  if (type.getNumInputs() != 1 || type.getNumResults() != 1 ||
+      !isStaticFloatTensor(type.getInput(0)) ||
+      !isStaticFloatTensor(type.getResult(0)))
+    return main.emitError("a library takes one float32 input and gives one "
+                          "float32 output, of static shapes; the model has ")
+           << type;
+  interface.inputShape =
+      llvm::to_vector(cast<RankedTensorType>(type.getInput(0)).getShape());
+  interface.outputShape =
+      llvm::to_vector(cast<RankedTensorType>(type.getResult(0)).getShape());
+  if (auto name = main.getArgAttrOfType<StringAttr>(0, "mnc.name"))
+    interface.inputName = name.str();
+  if (auto name = main.getResultAttrOfType<StringAttr>(0, "mnc.name"))
+    interface.outputName = name.str();
+  return success();
+}
 } // namespace
 
 FailureOr<SmallVector<int64_t>> mnc::parseShape(StringRef text) {
@@ -47,19 +152,115 @@ FailureOr<SmallVector<int64_t>> mnc::parseShape(StringRef text) {
 
 LogicalResult mnc::compile(const CompileOptions &options,
                            MLIRContext &context) {
-  OwningOpRef<ModuleOp> module =
-      importOnnxModel(options.inputPath, options.import, context);
-  if (!module)
-    return failure();
-  switch (options.emit) {
-  case EmitStage::Mnc:
-    return writeOutput(
-        options.outputPath, [&](raw_ostream &os) { module->print(os); },
-        context);
-  case EmitStage::Lib:
-    return emitError(module->getLoc())
-           << "code generation (--emit=lib) is not implemented yet; use "
-              "--emit=mnc";
+  StringRef outputPath = options.outputPath;
+  bool toStdout = outputPath.empty() || outputPath == "-";
+
+  // Everything that can be checked before the work starts.
+  std::unique_ptr<llvm::TargetMachine> machine;
+  LibraryInterface interface;
+  if (options.emit >= EmitStage::LLVMIR) {
+    if (options.emit == EmitStage::Lib && toStdout)
+      return emitError(UnknownLoc::get(&context))
+             << "--emit=lib writes a library and headers: give the archive "
+                "with -o OUT/libNAME.a";
+    FailureOr<std::unique_ptr<llvm::TargetMachine>> created =
+        createTargetMachine(options.target, context);
+    if (failed(created))
+      return failure();
+    machine = std::move(*created);
+    FailureOr<std::string> name = deriveLibraryName(
+        options.name, outputPath, options.inputPath, context);
+    if (failed(name))
+      return failure();
+    interface.name = *name;
+    interface.sourceFile = llvm::sys::path::filename(options.inputPath).str();
+    interface.archiveFile =
+        toStdout ? "lib" + *name + ".a"
+                 : llvm::sys::path::filename(outputPath).str();
+    interface.targetDescription = describeTargetMachine(*machine);
+    if (options.emit == EmitStage::Lib &&
+        (interface.archiveFile == interface.name + ".h" ||
+         interface.archiveFile == kRuntimeHeaderName))
+      return emitError(UnknownLoc::get(&context))
+             << "the archive '" << outputPath
+             << "' would be overwritten by a header; name it libNAME.a";
   }
-  return failure();
+  auto write = [&](llvm::function_ref<void(raw_ostream &)> print) {
+    return writeOutput(outputPath, print, context);
+  };
+
+  // An .mlir input starts the pipeline at its dialect: mnc, or linalg on
+  // tensors when it holds no mnc operation.
+  OwningOpRef<ModuleOp> module;
+  bool isLinalg = false;
+  if (StringRef(options.inputPath).ends_with(".mlir")) {
+    module = parseSourceFile<ModuleOp>(options.inputPath, &context);
+    if (!module)
+      return failure();
+    isLinalg = !containsMncOperations(*module);
+  } else {
+    module = importOnnxModel(options.inputPath, options.import, context);
+    if (!module)
+      return failure();
+  }
+  if (options.emit == EmitStage::Mnc)
+    return write([&](raw_ostream &os) { module->print(os); });
+
+  if (!isLinalg && failed(runPipeline(*module, buildMncToLinalgPipeline)))
+    return failure();
+  if (options.emit == EmitStage::Linalg)
+    return write([&](raw_ostream &os) { module->print(os); });
+
+  if (failed(describeEntry(*module, interface)))
+    return failure();
+  if (failed(runPipeline(*module, buildLinalgToLLVMPipeline)))
+    return failure();
+  auto workspaceSize =
+      (*module)->getAttrOfType<IntegerAttr>("mnc.workspace_size");
+  if (!workspaceSize)
+    return module->emitError("the pipeline did not record the workspace "
+                             "size (mnc.workspace_size)");
+  interface.workspaceSize = workspaceSize.getInt();
+  if (options.emit == EmitStage::LLVMDialect)
+    return write([&](raw_ostream &os) { module->print(os); });
+
+  llvm::LLVMContext llvmContext;
+  FailureOr<std::unique_ptr<llvm::Module>> llvmModule =
+      translateToLLVMIR(*module, llvmContext, *machine, interface);
+  if (failed(llvmModule))
+    return failure();
+  if (options.emit == EmitStage::LLVMIR)
+    return write([&](raw_ostream &os) { (*llvmModule)->print(os, nullptr); });
+
+  if (options.emit == EmitStage::Asm) {
+    FailureOr<SmallString<0>> assembly = emitMachineCode(
+        **llvmModule, *machine, llvm::CodeGenFileType::AssemblyFile, context);
+    if (failed(assembly))
+      return failure();
+    return write([&](raw_ostream &os) { os << *assembly; });
+  }
+
+  FailureOr<SmallString<0>> object = emitMachineCode(
+      **llvmModule, *machine, llvm::CodeGenFileType::ObjectFile, context);
+  if (failed(object) || failed(checkExternalSymbols(*object, context)))
+    return failure();
+  if (options.emit == EmitStage::Obj)
+    return write([&](raw_ostream &os) { os << *object; });
+
+  FailureOr<std::string> archive =
+      createArchive(*object, interface.name + ".o", *machine, context);
+  if (failed(archive))
+    return failure();
+  SmallString<256> directory = llvm::sys::path::parent_path(outputPath);
+  auto beside = [&](StringRef fileName) {
+    SmallString<256> path = directory;
+    llvm::sys::path::append(path, fileName);
+    return path.str().str();
+  };
+  OutputFile files[] = {
+      {outputPath.str(), std::move(*archive)},
+      {beside(interface.name + ".h"), generateHeader(interface)},
+      {beside(kRuntimeHeaderName), getRuntimeHeader().str()},
+  };
+  return writeAllOrNothing(files, context);
 }

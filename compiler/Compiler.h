@@ -3,6 +3,7 @@
 #ifndef MNC_COMPILER_COMPILER_H
 #define MNC_COMPILER_COMPILER_H
 
+#include "compiler/Codegen.h"
 #include "compiler/OnnxImporter.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -12,23 +13,36 @@
 
 namespace mnc {
 
-/// The stage after which compilation stops and writes its result.
+/// The stage after which compilation stops and writes its result, in
+/// pipeline order.
 enum class EmitStage {
-  Mnc, ///< the imported module, mnc dialect
-  Lib, ///< the static library and its header
+  Mnc,         ///< the imported module, mnc dialect
+  Linalg,      ///< linalg, tensor, arith and math on tensors
+  LLVMDialect, ///< the MLIR LLVM dialect, buffers in the workspace
+  LLVMIR,      ///< optimized LLVM IR with NAME_run
+  Asm,         ///< assembly for the target
+  Obj,         ///< an object file for the target
+  Lib,         ///< the static library and its header
 };
 
 struct CompileOptions {
   std::string inputPath;
-  /// Where the result goes; empty or "-" is standard output.
+  /// Where the result goes; empty or "-" is standard output. For
+  /// EmitStage::Lib, the archive OUT/libNAME.a; the headers NAME.h and
+  /// mnc_runtime.h go beside it.
   std::string outputPath;
   EmitStage emit = EmitStage::Lib;
   ImportOptions import;
+  /// Target of the machine code (defaults: the host).
+  TargetSpec target;
+  /// The C name prefix; empty: derived from the output (or input) file name.
+  std::string name;
 };
 
 /// Compiles `options.inputPath` up to `options.emit` and writes the result.
 /// Problems are reported through the context's diagnostics; on failure no
-/// output file is created or changed.
+/// output file is created or changed (for a library: neither the archive nor
+/// a header).
 mlir::LogicalResult compile(const CompileOptions &options,
                             mlir::MLIRContext &context);
 

@@ -566,6 +566,76 @@ FailureOr<Value> lowerReduceMean(ReduceMeanOp op, StorageValues &values, OpBuild
                                     logicalShape(op.getOutput())));
 }
 
+/// [M, K] x [N, K]^T + bias ([N]): `weight` is the op's [N, K] operand,
+/// packed to [K, N] at compile time when it is constant, otherwise read
+/// transposed through `storageWeight`, its lowered value.
+Value matmulTransposedWeight(OpBuilder &b, Location loc, Value input,
+                             Value weight, Value storageWeight, Value bias,
+                             ArrayRef<int64_t> out) {
+  Value init = accumulatorInit(b, loc, out, bias);
+  auto type = tensorType(out, b.getF32Type());
+  if (std::optional<SmallVector<float>> data = constantElements(weight)) {
+    ArrayRef<int64_t> ws = logicalShape(weight);
+    int64_t n = ws[0], k = ws[1];
+    SmallVector<float> packed(data->size());
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < k; ++j)
+        packed[j * n + i] = (*data)[i * k + j];
+    Value weights = denseConstant(b, loc, {k, n}, packed);
+    return b.create<linalg::MatmulOp>(loc, type, ValueRange{input, weights},
+                                      init)
+        .getResult(0);
+  }
+  return b
+      .create<linalg::MatmulTransposeBOp>(
+          loc, type, ValueRange{input, storageWeight}, init)
+      .getResult(0);
+}
+
+/// Squeeze-and-excite: the mean over H and W ([N, C]), two matmuls with
+/// their biases and activations ([N, R], then the [N, C] gate), then x times
+/// the gate broadcast over H and W, one elementwise pass over x.
+FailureOr<Value> lowerSqueezeExcite(SqueezeExciteOp op, StorageValues &values,
+                                    OpBuilder &rewriter) {
+  Location loc = op.getLoc();
+  MLIRContext *context = rewriter.getContext();
+  ArrayRef<int64_t> in = logicalShape(op.getInput());
+  int64_t n = in[0], channels = in[1];
+  int64_t reduced = logicalShape(op.getReduceWeight())[0];
+  Value input = values.get(rewriter, op.getInput());
+  Value squeezed = meanOver(rewriter, loc, input, in, {2, 3},
+                            /*keepdims=*/false, {n, channels});
+  Value hidden = matmulTransposedWeight(
+      rewriter, loc, squeezed, op.getReduceWeight(),
+      values.get(rewriter, op.getReduceWeight()),
+      values.get(rewriter, op.getReduceBias()),
+      {n, reduced});
+  hidden = epilogue(rewriter, loc, hidden, op.getReduceActivation(), Value());
+  Value gate = matmulTransposedWeight(
+      rewriter, loc, hidden, op.getExpandWeight(),
+      values.get(rewriter, op.getExpandWeight()),
+      values.get(rewriter, op.getExpandBias()),
+      {n, channels});
+  gate = epilogue(rewriter, loc, gate, op.getExpandActivation(), Value());
+  // Storage loops (n, h, w, c): x[n, h, w, c] * gate[n, c].
+  SmallVector<int64_t> storage = toStorageShape(in);
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(4, context);
+  AffineMap perChannel = AffineMap::get(
+      4, 0, {getAffineDimExpr(0, context), getAffineDimExpr(3, context)},
+      context);
+  return rewriter
+      .create<linalg::GenericOp>(
+          loc, tensorType(storage, rewriter.getF32Type()),
+          ValueRange{input, gate}, emptyTensor(rewriter, loc, storage),
+          ArrayRef<AffineMap>{identity, perChannel, identity},
+          parallelIterators(4),
+          [](OpBuilder &b, Location l, ValueRange args) {
+            b.create<linalg::YieldOp>(
+                l, b.create<arith::MulFOp>(l, args[0], args[1]).getResult());
+          })
+      .getResult(0);
+}
+
 FailureOr<Value> lowerReshape(ReshapeOp op, StorageValues &values, OpBuilder &rewriter) {
     return (reshapeLogical(rewriter, op.getLoc(),
                                           values.get(rewriter, op->getOperand(0)),
@@ -711,8 +781,8 @@ std::optional<std::string> unsupportedReason(Operation *op) {
   }
   if (isa<FullyConnectedOp, ReluOp, ClipOp, HardSigmoidOp, HardSwishOp,
           SigmoidOp, AddOp, SubOp, MulOp, DivOp, BatchNormOp, GlobalAvgPoolOp,
-          ReduceMeanOp, ReshapeOp, TransposeOp, ConcatOp, PadOp, SoftmaxOp>(
-          op))
+          ReduceMeanOp, ReshapeOp, TransposeOp, ConcatOp, PadOp, SoftmaxOp,
+          SqueezeExciteOp>(op))
     return std::nullopt;
   return "this operation has no lowering to linalg yet";
 }
@@ -804,6 +874,9 @@ struct ConvertMncToLinalgPass
         .Case([&](ConcatOp op) { return lowerConcat(op, values, b); })
         .Case([&](PadOp op) { return lowerPad(op, values, b); })
         .Case([&](SoftmaxOp op) { return lowerSoftmax(op, values, b); })
+        .Case([&](SqueezeExciteOp op) {
+          return lowerSqueezeExcite(op, values, b);
+        })
         .Default([](Operation *op) -> FailureOr<Value> {
           return op->emitError() << "cannot lower '" << op->getName() << "'";
         });

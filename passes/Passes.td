@@ -25,24 +25,148 @@ def ConvertMncToLinalg : Pass<"convert-mnc-to-linalg", "mlir::ModuleOp"> {
   ];
 }
 
+def MarkInputsReadOnly : Pass<"mark-inputs-readonly", "mlir::ModuleOp"> {
+  let summary = "Forbids bufferization to write into the entry function's inputs";
+  let description = [{
+    Marks every tensor argument of each public function with a body
+    `bufferization.writable = false`. One-shot bufferization with function
+    boundaries would otherwise reuse an argument's buffer for a result that
+    overwrites it in place; the library's input is the caller's
+    `const float *`, which must stay untouched.
+  }];
+}
+
 def PlanWorkspace : Pass<"plan-workspace", "mlir::ModuleOp"> {
   let summary = "Places every buffer of the entry function in one workspace";
   let description = [{
-    After bufferization, replaces each `memref.alloc` of the entry function
-    by a view into a caller-provided workspace argument (appended as the last
-    argument, `memref<Nxi8>`), at an offset chosen from the buffers'
-    liveness, so that buffers whose lifetimes do not overlap share memory.
-    Records the workspace size in bytes as the module attribute
-    `mnc.workspace_size`. Fails, naming the buffer, on an allocation it
-    cannot place (dynamic size, inside a loop).
+    After bufferization, replaces each `memref.alloc` (and `memref.alloca`) of
+    the entry function by a `memref.view` into a caller-provided workspace
+    argument (appended as the last argument, `memref<Nxi8>`), at an offset
+    chosen from the buffers' liveness, so that buffers whose lifetimes do not
+    overlap share memory. A buffer is live from the first to the last
+    top-level operation of the function that uses it or any alias of it
+    (views, subviews, casts, uses in nested regions). Placement is greedy
+    first-fit, largest buffer first. Deallocations are removed. Records the
+    workspace size in bytes (a multiple of the alignment) as the module
+    attribute `mnc.workspace_size`. Fails, naming the buffer, on an
+    allocation it cannot place (dynamic shape, non-identity layout, inside a
+    region, returned from the function, or allocated by another operation).
+
+    The entry function is `entry-function` if given, otherwise the module's
+    only public function with a body.
   }];
   let options = [
     Option<"alignment", "alignment", "int64_t", /*default=*/"64",
            "Byte alignment of every buffer's offset in the workspace">,
+    Option<"entryFunction", "entry-function", "std::string", /*default=*/"",
+           "Function whose buffers are planned (default: the only public "
+           "function with a body)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::memref::MemRefDialect",
+  ];
+}
+
+def CheckLLVMDialect : Pass<"check-llvm-dialect", "mlir::ModuleOp"> {
+  let summary = "Fails unless the module holds only LLVM dialect operations";
+  let description = [{
+    Conversion passes can succeed and still leave operations of other dialects
+    behind (a `func.func`, an `unrealized_conversion_cast`). This pass reports
+    each of them, so that translation to LLVM IR never sees a half-lowered
+    module.
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Fusion (mnc -> mnc)
+//===----------------------------------------------------------------------===//
+
+def FuseConvActivation : Pass<"fuse-conv-activation", "mlir::ModuleOp"> {
+  let summary = "Fuses a standalone activation into the conv2d or "
+                "fully_connected it follows";
+  let description = [{
+    `act(conv2d(...))` and `act(fully_connected(...))`, for every activation
+    op (relu, clip, hardsigmoid, hardswish, sigmoid), become the producer with
+    its `activation` attribute set to the op's activation. The producer's
+    result must have the activation as its only use and the producer no
+    activation yet. A conv2d with a residual is left alone (its activation
+    applies before the residual is added).
+  }];
+}
+
+def FoldSqueezeExcite : Pass<"fold-squeeze-excite", "mlir::ModuleOp"> {
+  let summary = "Folds a squeeze-and-excite block into mnc.squeeze_excite";
+  let description = [{
+    Replaces `mul(g, x)` (either order), where the gate `g` ([N, C, 1, 1]) is
+    `act2(fc2(act1(fc1(mean_HW(x)))))`, by one `mnc.squeeze_excite`. The mean
+    is `global_avg_pool` or `reduce_mean` over axes [2, 3]; each `fc` is a 1x1
+    `conv2d` (groups 1, stride 1, no padding, no residual) or a
+    `fully_connected`, with reshapes allowed between the stages; each
+    activation is standalone or fused into its layer. `act2` must be
+    hardsigmoid or sigmoid; `act1` may be any activation or none. Every
+    intermediate value must have exactly one use. Filters [R, C, 1, 1] become
+    [R, C] weights; a missing bias becomes zeros.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+def FuseResidualAdd : Pass<"fuse-residual-add", "mlir::ModuleOp"> {
+  let summary = "Fuses add(conv2d, r) into the conv2d's residual operand";
+  let description = [{
+    `add(conv, r)` (either order) becomes `conv` with residual `r` when the
+    conv2d has no residual yet, its result has the add as only use and `r`
+    has the conv2d's result type (no broadcasting). A fused activation stays:
+    conv2d computes activation(conv + bias) + residual.
+  }];
+}
+
+def FoldBatchNorm : Pass<"fold-batchnorm", "mlir::ModuleOp"> {
+  let summary = "Folds inference batch normalization into the preceding layer";
+  let description = [{
+    A `batch_norm` is the per-channel affine map x * s + t with
+    s = scale / sqrt(variance + epsilon) and t = bias - mean * s (epsilon is
+    the f32 attribute, inside the square root, as in ONNX). After a `conv2d`
+    (any groups, with or without bias) or a rank-2 `fully_connected` it
+    folds into the layer: output channel f of the weights is multiplied by
+    s[f] and the bias becomes (b - mean) * s + bias_bn (b = 0 without a
+    bias). That needs the layer's result to have the batch_norm as only use,
+    constant weights, bias and batch_norm parameters, and a layer without a
+    fused activation or residual. Any other batch_norm with constant
+    parameters becomes `mnc.mul` by s and `mnc.add` of t, constants of shape
+    [C, 1, 1] for an NCHW input ([C, 1, ..., 1] in general, [C] for rank 2),
+    unless `scale-shift` is off. Values are computed in double and rounded
+    to f32 once. A batch_norm whose parameters are computed stays as it is.
+    Fails, naming the op and channel, when a constant variance + epsilon is
+    not positive.
+  }];
+  let options = [
+    Option<"scaleShift", "scale-shift", "bool", /*default=*/"true",
+           "Rewrite a batch_norm that cannot fold into a per-channel mnc.mul "
+           "and mnc.add">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+def RecognizeActivations : Pass<"recognize-activations", "mlir::ModuleOp"> {
+  let summary = "Rewrites exporters' hard-sigmoid and hard-swish idioms";
+  let description = [{
+    `clip(a * x + b, 0, m) / m` and `clip(a * x + b, 0, m) * k` with k = 1 / m
+    (either operand order) become `mnc.hardsigmoid(x)` with alpha = a / m and
+    beta = b / m (relu6(x + 3) / 6 is alpha 1/6, beta 0.5), as does
+    `clip(a * x + b, 0, 1)`. The affine part must be x + b, b + x, x - b,
+    x * a or x * a + b (a bare clip of x stays a clip). `x * hardsigmoid(x)` (either order) becomes
+    `mnc.hardswish(x)` with the hard-sigmoid's alpha and beta, which stays
+    only if it has other users; `(x * clip(a * x + b, 0, m)) / m` (or times
+    1 / m) becomes hard-swish directly. Parameters are the ones the constants
+    give. Constants must be scalars or tensors of equal elements that do not
+    enlarge the shape they broadcast with; the clip's minimum must be 0 and
+    the scaling must equal 1 / m within the relative `tolerance`.
+  }];
+  let options = [
+    Option<"tolerance", "tolerance", "double", /*default=*/"1e-6",
+           "Relative tolerance when comparing a scaling constant with "
+           "1 / (clip maximum)">,
   ];
 }
 

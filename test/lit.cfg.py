@@ -17,7 +17,7 @@ config.suffixes = [".mlir", ".test", ".py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.mnc_obj_root, "test")
 # Helpers and model generators, not tests.
-config.excludes = ["lib", "models", "lit.cfg.py", "lit.site.cfg.py",
+config.excludes = ["lib", "models", "Inputs", "lit.cfg.py", "lit.site.cfg.py",
                    "CMakeLists.txt"]
 
 # LLVM 19's FileCheck, not the older one an unversioned PATH may find.
@@ -33,3 +33,8 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%models", config.mnc_models_dir))
 config.substitutions.append(
     ("%testlib", os.path.join(config.mnc_src_root, "test", "lib")))
+
+# Generated AArch64 code runs under qemu when the cross toolchain is there.
+import shutil
+if shutil.which("aarch64-linux-gnu-gcc") and shutil.which("qemu-aarch64"):
+    config.available_features.add("aarch64-cross")

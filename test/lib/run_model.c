@@ -39,9 +39,9 @@ int main(int argc, char **argv) {
   int repeats = argc > 3 ? atoi(argv[3]) : 1;
   float *input = malloc(sizeof(float) * INPUT_SIZE);
   float *output = malloc(sizeof(float) * OUTPUT_SIZE);
-  /* Round the workspace up to whole 64-byte blocks for aligned_alloc. */
-  void *workspace = aligned_alloc(64, (WORKSPACE_SIZE + 63) / 64 * 64 + 64);
-  if (!input || !output || !workspace) {
+  void *block = malloc(WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT);
+  void *workspace = block ? mnc_align_workspace(block) : NULL;
+  if (!input || !output || !block) {
     fprintf(stderr, "run_model: out of memory\n");
     return 1;
   }
@@ -74,6 +74,6 @@ int main(int argc, char **argv) {
   fclose(out);
   free(input);
   free(output);
-  free(workspace);
+  free(block);
   return 0;
 }

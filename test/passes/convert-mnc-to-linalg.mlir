@@ -121,3 +121,59 @@ func.func @batch_norm(%x: tensor<1x2x3x3xf32>, %p: tensor<2xf32>) -> tensor<1x2x
   %0 = mnc.batch_norm %x, %p, %p, %p, %p {epsilon = 1.0e-3 : f32} : (tensor<1x2x3x3xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x3x3xf32>
   return %0 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// Squeeze-and-excite: the mean over H and W gives [N, C] values; each stage
+// is a matmul with its weight packed [in, out] at compile time, its bias as
+// the accumulator and its activation as an epilogue; the gate scales x over
+// the NHWC loop space, indexed (n, c).
+// CHECK-DAG:   #[[ID4:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-DAG:   #[[NC:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3)>
+// CHECK-LABEL: func.func @squeeze_excite
+// CHECK:         %[[IN:.*]] = linalg.transpose ins(%arg0 : tensor<1x3x2x2xf32>)
+// CHECK:         %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[ID4]], #[[NC]]], iterator_types = ["parallel", "reduction", "reduction", "parallel"]} ins(%[[IN]] : tensor<1x2x2x3xf32>) outs(%{{.*}} : tensor<1x3xf32>)
+// CHECK:           arith.addf
+// CHECK:         %[[MEAN:.*]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x3xf32>)
+// CHECK:           arith.constant 2.500000e-01 : f32
+// CHECK:         %[[ACC1:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<2xf32>) outs(%{{.*}} : tensor<1x2xf32>)
+// CHECK:         %[[W1:.*]] = arith.constant dense<{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK:         %[[MM1:.*]] = linalg.matmul ins(%[[MEAN]], %[[W1]] : tensor<1x3xf32>, tensor<3x2xf32>) outs(%[[ACC1]] : tensor<1x2xf32>)
+// CHECK:         %[[HID:.*]] = linalg.generic {{.*}} ins(%[[MM1]] : tensor<1x2xf32>)
+// CHECK:           arith.maximumf
+// CHECK:         %[[ACC2:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<3xf32>) outs(%{{.*}} : tensor<1x3xf32>)
+// CHECK:         %[[W2:.*]] = arith.constant dense<{{\[}}[7.000000e+00, 9.000000e+00, 1.100000e+01], [8.000000e+00, 1.000000e+01, 1.200000e+01]]> : tensor<2x3xf32>
+// CHECK:         %[[MM2:.*]] = linalg.matmul ins(%[[HID]], %[[W2]] : tensor<1x2xf32>, tensor<2x3xf32>) outs(%[[ACC2]] : tensor<1x3xf32>)
+// CHECK:         %[[GATE:.*]] = linalg.generic {{.*}} ins(%[[MM2]] : tensor<1x3xf32>)
+// CHECK:           arith.constant 0.166666672 : f32
+// CHECK:           arith.minimumf
+// CHECK:         %[[OUT:.*]] = linalg.generic {indexing_maps = [#[[ID4]], #[[NC]], #[[ID4]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%[[IN]], %[[GATE]] : tensor<1x2x2x3xf32>, tensor<1x3xf32>) outs(%{{.*}} : tensor<1x2x2x3xf32>)
+// CHECK:           arith.mulf
+// CHECK:         %[[T:.*]] = linalg.transpose ins(%[[OUT]] : tensor<1x2x2x3xf32>) outs(%{{.*}} : tensor<1x3x2x2xf32>) permutation = [0, 3, 1, 2]
+// CHECK:         return %[[T]]
+// CANON-LABEL: func.func @squeeze_excite
+// CANON-NOT:     mnc.
+func.func @squeeze_excite(%x: tensor<1x3x2x2xf32>) -> tensor<1x3x2x2xf32> {
+  %w1 = arith.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32>
+  %b1 = arith.constant dense<[0.1, 0.2]> : tensor<2xf32>
+  %w2 = arith.constant dense<[[7.0, 8.0], [9.0, 10.0], [11.0, 12.0]]> : tensor<3x2xf32>
+  %b2 = arith.constant dense<[0.3, 0.4, 0.5]> : tensor<3xf32>
+  %0 = mnc.squeeze_excite %x, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x3x2x2xf32>, tensor<2x3xf32>, tensor<2xf32>, tensor<3x2xf32>, tensor<3xf32>) -> tensor<1x3x2x2xf32>
+  return %0 : tensor<1x3x2x2xf32>
+}
+
+// -----
+
+// Weights computed at run time are read transposed; a `none` reduce
+// activation adds no epilogue.
+// CHECK-LABEL: func.func @squeeze_excite_computed_weights
+// CHECK:         %[[MM1:.*]] = linalg.matmul_transpose_b ins(%{{.*}}, %arg1 : tensor<1x2xf32>, tensor<1x2xf32>) outs(%{{.*}} : tensor<1x1xf32>)
+// CHECK-NEXT:    %[[ACC2:.*]] = tensor.empty() : tensor<1x2xf32>
+// CHECK:         linalg.matmul_transpose_b ins(%[[MM1]], %arg2 : tensor<1x1xf32>, tensor<2x1xf32>)
+// CHECK:           math.exp
+func.func @squeeze_excite_computed_weights(%x: tensor<1x2x3x3xf32>, %w1: tensor<1x2xf32>, %w2: tensor<2x1xf32>) -> tensor<1x2x3x3xf32> {
+  %b1 = arith.constant dense<0.0> : tensor<1xf32>
+  %b2 = arith.constant dense<0.0> : tensor<2xf32>
+  %0 = mnc.squeeze_excite %x, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<sigmoid>, reduce_activation = #mnc.activation<none>} : (tensor<1x2x3x3xf32>, tensor<1x2xf32>, tensor<1xf32>, tensor<2x1xf32>, tensor<2xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}

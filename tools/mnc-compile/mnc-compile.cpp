@@ -12,46 +12,102 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace cl = llvm::cl;
 
-static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
-                                      cl::desc("<model.onnx>"));
+/// mnc-compile's own options; --help lists only these (the MLIR and LLVM
+/// options stay usable and appear under --help-hidden).
+static cl::OptionCategory mncCategory("mnc-compile options");
+
+static cl::opt<std::string> inputPath(
+    cl::Positional, cl::Required,
+    cl::desc("<model.onnx> (or a .mlir module in the mnc dialect or in "
+             "linalg on tensors, which starts the pipeline there)"),
+    cl::cat(mncCategory));
 
 static cl::opt<std::string>
     outputPath("o", cl::value_desc("path"),
                cl::desc("Output file (for --emit=lib: OUT/libNAME.a, the "
-                        "header goes beside it); default: standard output"));
+                        "header goes beside it); default: standard output"),
+               cl::cat(mncCategory));
 
 static cl::opt<mnc::EmitStage> emitStage(
     "emit", cl::desc("Stop after this stage and write its result"),
     cl::init(mnc::EmitStage::Lib),
-    cl::values(clEnumValN(mnc::EmitStage::Mnc, "mnc",
-                          "the imported model in the mnc dialect"),
-               clEnumValN(mnc::EmitStage::Lib, "lib",
-                          "static library and C header (default)")));
+    cl::values(
+        clEnumValN(mnc::EmitStage::Mnc, "mnc",
+                   "the imported model in the mnc dialect"),
+        clEnumValN(mnc::EmitStage::Linalg, "linalg",
+                   "linalg, tensor and arith on tensors"),
+        clEnumValN(mnc::EmitStage::LLVMDialect, "llvm-dialect",
+                   "the MLIR LLVM dialect"),
+        clEnumValN(mnc::EmitStage::LLVMIR, "llvm-ir",
+                   "optimized LLVM IR, with NAME_run"),
+        clEnumValN(mnc::EmitStage::Asm, "asm", "assembly for the target"),
+        clEnumValN(mnc::EmitStage::Obj, "obj", "an object file"),
+        clEnumValN(mnc::EmitStage::Lib, "lib",
+                   "static library OUT/libNAME.a with headers OUT/NAME.h "
+                   "and OUT/mnc_runtime.h (default)")),
+    cl::cat(mncCategory));
+
+static cl::opt<std::string>
+    targetTriple("target", cl::value_desc("triple"),
+                 cl::desc("Target triple (default: the host's; supported: "
+                          "x86_64 and aarch64)"),
+                 cl::cat(mncCategory));
+
+static cl::opt<std::string>
+    targetCPU("mcpu", cl::value_desc("cpu"),
+              cl::desc("Target CPU (default: the host's for the host "
+                       "target, else generic; 'native': the host's)"),
+              cl::cat(mncCategory));
+
+static cl::opt<std::string> targetFeatures(
+    "mattr", cl::value_desc("+a,-b"),
+    cl::desc("Target features (default: the host's for the host target "
+             "without --mcpu)"),
+    cl::cat(mncCategory));
+
+static cl::opt<std::string> libraryName(
+    "name", cl::value_desc("NAME"),
+    cl::desc("C name prefix of the library: NAME_run, NAME.h (default: the "
+             "output file name without 'lib' and extension)"),
+    cl::cat(mncCategory));
 
 static cl::opt<std::string> inputShape(
     "input-shape", cl::value_desc("NxCxHxW"),
     cl::desc("Shape of the model input, fixing its dynamic dimensions "
-             "(e.g. 1x3x224x224)"));
+             "(e.g. 1x3x224x224)"),
+    cl::cat(mncCategory));
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
+  mlir::registerDefaultTimingManagerCLOptions();
   mnc::registerPasses();
-  cl::ParseCommandLineOptions(argc, argv,
-                              "mnc: ahead-of-time compiler for MobileNetV3\n");
+  cl::HideUnrelatedOptions(mncCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "mnc: ahead-of-time compiler for MobileNetV3\n\n"
+      "  mnc-compile MODEL.onnx -o OUT/libNAME.a\n\n"
+      "writes the static library OUT/libNAME.a and its C headers OUT/NAME.h "
+      "and\nOUT/mnc_runtime.h. MLIR and LLVM options (--mlir-print-ir-after-all,"
+      "\n--mlir-timing, ...) are listed by --help-hidden.\n");
 
   mnc::CompileOptions options;
   options.inputPath = inputPath;
   options.outputPath = outputPath;
   options.emit = emitStage;
+  options.target.triple = targetTriple;
+  options.target.cpu = targetCPU;
+  options.target.features = targetFeatures;
+  options.name = libraryName;
   if (!inputShape.empty()) {
     auto shape = mnc::parseShape(inputShape);
     if (mlir::failed(shape)) {

@@ -1,0 +1,674 @@
+//===- Codegen.cpp - LLVM dialect to object code, archive and header ------===//
+
+#include "compiler/Codegen.h"
+
+#include "runtime/mnc_runtime.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Object/ArchiveWriter.h"
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+#include <mutex>
+
+using namespace mlir;
+
+namespace {
+
+/// The text of runtime/mnc_runtime.h, embedded at build time.
+#include "compiler/RuntimeHeader.inc"
+
+/// Architectures whose generated code is tested (x86-64 natively, AArch64
+/// under qemu).
+constexpr llvm::Triple::ArchType kSupportedArchs[] = {
+    llvm::Triple::x86_64, llvm::Triple::aarch64};
+
+constexpr StringLiteral kSupportedTriples =
+    "x86_64 and aarch64 (e.g. x86_64-pc-linux-gnu, aarch64-linux-gnu)";
+
+InFlightDiagnostic error(MLIRContext &context) {
+  return emitError(UnknownLoc::get(&context));
+}
+
+void initializeTargets() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeAllTargetInfos();
+    llvm::InitializeAllTargets();
+    llvm::InitializeAllTargetMCs();
+    llvm::InitializeAllAsmPrinters();
+  });
+}
+
+/// Whether `triple` names the machine the compiler runs on (the vendor
+/// field does not matter: x86_64-linux-gnu is the host x86_64-pc-linux-gnu).
+bool isHostTriple(const llvm::Triple &triple) {
+  llvm::Triple host(llvm::sys::getDefaultTargetTriple());
+  return triple.getArch() == host.getArch() && triple.getOS() == host.getOS() &&
+         triple.getEnvironment() == host.getEnvironment();
+}
+
+/// "+f1,-f2" for the features the host has and lacks.
+std::string hostFeatures() {
+  SmallVector<std::string> features;
+  for (const auto &feature : llvm::sys::getHostCPUFeatures())
+    features.push_back((feature.getValue() ? "+" : "-") +
+                       feature.getKey().str());
+  llvm::sort(features);
+  return llvm::join(features, ",");
+}
+
+/// Appends `names` to `diag`, comma-separated.
+void listNames(InFlightDiagnostic &diag, ArrayRef<StringRef> names) {
+  for (auto [index, name] : llvm::enumerate(names))
+    diag << (index ? ", " : "") << name;
+}
+
+/// The libm functions generated code may call (C99 <math.h>, float and double
+/// versions), and libc's memory functions.
+bool isAllowedExternalSymbol(StringRef name) {
+  static const llvm::StringSet<> allowed = [] {
+    llvm::StringSet<> set = {"memcpy", "memmove", "memset"};
+    for (StringRef function :
+         {"acos",  "acosh", "asin",      "asinh", "atan",   "atan2",
+          "atanh", "cbrt",  "ceil",      "copysign", "cos", "cosh",
+          "erf",   "erfc",  "exp",       "exp2",  "expm1",  "fabs",
+          "fdim",  "floor", "fma",       "fmax",  "fmin",   "fmod",
+          "frexp", "hypot", "ilogb",     "ldexp", "lgamma", "llrint",
+          "llround", "log", "log10",     "log1p", "log2",   "logb",
+          "lrint", "lround", "modf",     "nearbyint", "nextafter", "pow",
+          "remainder", "remquo", "rint", "round", "scalbln", "scalbn",
+          "sin",   "sinh",  "sqrt",      "tan",   "tanh",   "tgamma",
+          "trunc"}) {
+      set.insert(function);
+      set.insert((function + "f").str());
+    }
+    return set;
+  }();
+  return allowed.contains(name);
+}
+
+/// Whether `name` is a C identifier.
+bool isIdentifier(StringRef name) {
+  return !name.empty() && !llvm::isDigit(name.front()) &&
+         llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
+std::string shapeInitializer(ArrayRef<int64_t> shape) {
+  std::string text = "{";
+  for (auto [index, dim] : llvm::enumerate(shape))
+    text += (index ? ", " : "") + std::to_string(dim);
+  return text + "}";
+}
+
+int64_t numElements(ArrayRef<int64_t> shape) {
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    count *= dim;
+  return count;
+}
+
+/// Defines `int NAME_run(const float *input, float *output, void *workspace)`:
+/// checks the pointers (status codes of mnc_runtime.h), then calls `entry`.
+llvm::Function *createRunFunction(llvm::Module &module, llvm::Function *entry,
+                                  const mnc::LibraryInterface &interface) {
+  llvm::LLVMContext &context = module.getContext();
+  const llvm::DataLayout &layout = module.getDataLayout();
+  llvm::Type *i32 = llvm::Type::getInt32Ty(context);
+  llvm::Type *ptr = llvm::PointerType::getUnqual(context);
+  llvm::IntegerType *intPtr = layout.getIntPtrType(context);
+
+  auto *type = llvm::FunctionType::get(i32, {ptr, ptr, ptr}, false);
+  auto *run = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage,
+                                     interface.name + "_run", module);
+  llvm::Value *input = run->getArg(0);
+  llvm::Value *output = run->getArg(1);
+  llvm::Value *workspace = run->getArg(2);
+  input->setName("input");
+  output->setName("output");
+  workspace->setName("workspace");
+  run->addParamAttr(0, llvm::Attribute::NoCapture);
+  run->addParamAttr(0, llvm::Attribute::ReadOnly);
+  run->addParamAttr(1, llvm::Attribute::NoCapture);
+  run->addParamAttr(2, llvm::Attribute::NoCapture);
+
+  bool hasWorkspace = interface.workspaceSize > 0;
+  llvm::IRBuilder<> builder(llvm::BasicBlock::Create(context, "entry", run));
+  auto returnIf = [&](llvm::Value *condition, int status, StringRef name) {
+    llvm::BasicBlock *fail = llvm::BasicBlock::Create(context, name, run);
+    llvm::BasicBlock *next = llvm::BasicBlock::Create(context, "", run);
+    builder.CreateCondBr(condition, fail, next);
+    builder.SetInsertPoint(fail);
+    builder.CreateRet(llvm::ConstantInt::get(i32, status));
+    builder.SetInsertPoint(next);
+  };
+
+  // NULL pointers.
+  llvm::Value *isNull = builder.CreateOr(builder.CreateIsNull(input),
+                                         builder.CreateIsNull(output));
+  if (hasWorkspace)
+    isNull = builder.CreateOr(isNull, builder.CreateIsNull(workspace));
+  returnIf(isNull, MNC_ERROR_NULL_ARGUMENT, "null_argument");
+
+  // Workspace alignment.
+  llvm::Value *workspaceAddress = builder.CreatePtrToInt(workspace, intPtr);
+  if (hasWorkspace) {
+    llvm::Value *misalignment = builder.CreateAnd(
+        workspaceAddress,
+        llvm::ConstantInt::get(intPtr, MNC_WORKSPACE_ALIGNMENT - 1));
+    returnIf(builder.CreateIsNotNull(misalignment),
+             MNC_ERROR_MISALIGNED_WORKSPACE, "misaligned_workspace");
+  }
+
+  // Overlaps: [a, a + m) and [b, b + n) share bytes iff a < b + n && b < a + m.
+  auto bytes = [&](int64_t count) {
+    return llvm::ConstantInt::get(intPtr, count);
+  };
+  llvm::Value *inputAddress = builder.CreatePtrToInt(input, intPtr);
+  llvm::Value *outputAddress = builder.CreatePtrToInt(output, intPtr);
+  auto overlap = [&](llvm::Value *a, int64_t m, llvm::Value *b, int64_t n) {
+    return builder.CreateAnd(
+        builder.CreateICmpULT(a, builder.CreateAdd(b, bytes(n))),
+        builder.CreateICmpULT(b, builder.CreateAdd(a, bytes(m))));
+  };
+  int64_t inputBytes = numElements(interface.inputShape) * sizeof(float);
+  int64_t outputBytes = numElements(interface.outputShape) * sizeof(float);
+  llvm::Value *overlaps =
+      overlap(inputAddress, inputBytes, outputAddress, outputBytes);
+  if (hasWorkspace) {
+    overlaps = builder.CreateOr(
+        overlaps, overlap(workspaceAddress, interface.workspaceSize,
+                          inputAddress, inputBytes));
+    overlaps = builder.CreateOr(
+        overlaps, overlap(workspaceAddress, interface.workspaceSize,
+                          outputAddress, outputBytes));
+  }
+  returnIf(overlaps, MNC_ERROR_OVERLAPPING_BUFFERS, "overlapping_buffers");
+
+  builder.CreateCall(entry, {input, output, workspace});
+  builder.CreateRet(llvm::ConstantInt::get(i32, MNC_OK));
+  return run;
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Target
+//===----------------------------------------------------------------------===//
+
+FailureOr<std::unique_ptr<llvm::TargetMachine>>
+mnc::createTargetMachine(const TargetSpec &spec, MLIRContext &context) {
+  initializeTargets();
+
+  std::string tripleName = spec.triple.empty()
+                               ? llvm::sys::getDefaultTargetTriple()
+                               : llvm::Triple::normalize(spec.triple);
+  llvm::Triple triple(tripleName);
+  if (!llvm::is_contained(kSupportedArchs, triple.getArch())) {
+    error(context) << (triple.getArch() == llvm::Triple::UnknownArch
+                           ? "unknown"
+                           : "unsupported")
+                   << " target triple '" << spec.triple
+                   << "'; supported architectures: " << kSupportedTriples;
+    return failure();
+  }
+  std::string lookupError;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple.str(), lookupError);
+  if (!target) {
+    error(context) << "target triple '" << triple.str()
+                   << "' is not available in this LLVM: " << lookupError;
+    return failure();
+  }
+
+  bool host = isHostTriple(triple);
+  std::string cpu = spec.cpu;
+  if (cpu.empty())
+    cpu = host ? llvm::sys::getHostCPUName().str() : "generic";
+  if (cpu == "native") {
+    if (!host) {
+      error(context) << "--mcpu=native needs the host's target ("
+                     << llvm::sys::getDefaultTargetTriple() << "), not '"
+                     << triple.str() << "'";
+      return failure();
+    }
+    cpu = llvm::sys::getHostCPUName().str();
+  }
+  std::string features = spec.features;
+  if (features.empty() && spec.cpu.empty() && host)
+    features = hostFeatures();
+
+  // Validate the CPU and features against the target's tables, so that a
+  // typo is an error instead of LLVM's warning and a generic build.
+  std::unique_ptr<llvm::MCSubtargetInfo> subtarget(
+      target->createMCSubtargetInfo(triple.str(), "generic", ""));
+  if (!subtarget->isCPUStringValid(cpu)) {
+    auto diag = error(context);
+    diag << "unknown CPU '" << cpu << "' for " << triple.getArchName()
+         << "; supported CPUs: ";
+    SmallVector<StringRef> names;
+    for (const llvm::SubtargetSubTypeKV &kv :
+         subtarget->getAllProcessorDescriptions())
+      names.push_back(kv.Key);
+    listNames(diag, names);
+    return failure();
+  }
+  // Host features come from LLVM itself; only the user's are checked.
+  if (!spec.features.empty()) {
+    llvm::StringSet<> known;
+    for (const llvm::SubtargetFeatureKV &kv :
+         subtarget->getAllProcessorFeatures())
+      known.insert(kv.Key);
+    SmallVector<StringRef> requested;
+    StringRef(features).split(requested, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef feature : requested) {
+      if ((feature.starts_with("+") || feature.starts_with("-")) &&
+          known.contains(feature.drop_front()))
+        continue;
+      auto diag = error(context);
+      diag << "unknown feature '" << feature << "' for "
+           << triple.getArchName()
+           << " (features are written +name or -name); supported features: ";
+      SmallVector<StringRef> names;
+      for (const llvm::SubtargetFeatureKV &kv :
+           subtarget->getAllProcessorFeatures())
+        names.push_back(kv.Key);
+      listNames(diag, names);
+      return failure();
+    }
+  }
+
+  llvm::TargetOptions options;
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple.str(), cpu, features, options, llvm::Reloc::PIC_,
+      /*CM=*/std::nullopt, llvm::CodeGenOptLevel::Aggressive));
+  if (!machine) {
+    error(context) << "cannot create a target machine for '" << triple.str()
+                   << "'";
+    return failure();
+  }
+  return machine;
+}
+
+std::string mnc::describeTargetMachine(const llvm::TargetMachine &machine) {
+  std::string text = machine.getTargetTriple().str() + ", cpu " +
+                     machine.getTargetCPU().str();
+  return text;
+}
+
+FailureOr<std::string> mnc::deriveLibraryName(StringRef nameOption,
+                                              StringRef outputPath,
+                                              StringRef inputPath,
+                                              MLIRContext &context) {
+  std::string name;
+  if (!nameOption.empty()) {
+    if (!isIdentifier(nameOption)) {
+      error(context) << "--name '" << nameOption
+                     << "' is not a C identifier ([A-Za-z_][A-Za-z0-9_]*)";
+      return failure();
+    }
+    name = nameOption.str();
+  } else {
+    bool fromOutput = !outputPath.empty() && outputPath != "-";
+    StringRef stem = llvm::sys::path::stem(fromOutput ? outputPath : inputPath);
+    if (fromOutput)
+      stem.consume_front("lib");
+    for (char c : stem)
+      name.push_back(llvm::isAlnum(c) || c == '_' ? c : '_');
+    if (name.empty()) {
+      error(context) << "cannot derive a library name from '"
+                     << (fromOutput ? outputPath : inputPath)
+                     << "'; give one with --name";
+      return failure();
+    }
+    if (llvm::isDigit(name.front()))
+      name = "mnc_" + name;
+  }
+  if (name + ".h" == kRuntimeHeaderName) {
+    error(context) << "the library name '" << name
+                   << "' is reserved: its header would replace "
+                   << kRuntimeHeaderName << "; choose another with --name";
+    return failure();
+  }
+  return name;
+}
+
+//===----------------------------------------------------------------------===//
+// LLVM IR
+//===----------------------------------------------------------------------===//
+
+FailureOr<std::unique_ptr<llvm::Module>>
+mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
+                       llvm::TargetMachine &machine,
+                       const LibraryInterface &interface) {
+  MLIRContext &context = *module.getContext();
+  DialectRegistry registry;
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  context.appendDialectRegistry(registry);
+
+  // mnc's attributes (the module's source, opset and workspace size, the
+  // ONNX names of arguments) have no meaning in LLVM IR.
+  auto isMncAttr = [](NamedAttribute attr) {
+    return attr.getName().strref().starts_with("mnc.");
+  };
+  for (NamedAttribute attr : llvm::to_vector(module->getDiscardableAttrs()))
+    if (isMncAttr(attr))
+      module->removeAttr(attr.getName());
+  module.walk([&](FunctionOpInterface function) {
+    for (unsigned i = 0, e = function.getNumArguments(); i < e; ++i)
+      for (NamedAttribute attr : function.getArgAttrs(i))
+        if (isMncAttr(attr))
+          function.removeArgAttr(i, attr.getName());
+    for (unsigned i = 0, e = function.getNumResults(); i < e; ++i)
+      for (NamedAttribute attr : function.getResultAttrs(i))
+        if (isMncAttr(attr))
+          function.removeResultAttr(i, attr.getName());
+  });
+
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, llvmContext, interface.name);
+  if (!llvmModule) {
+    module.emitError("cannot translate the LLVM dialect to LLVM IR");
+    return failure();
+  }
+  llvmModule->setSourceFileName(interface.sourceFile);
+  llvmModule->setTargetTriple(machine.getTargetTriple().str());
+  llvmModule->setDataLayout(machine.createDataLayout());
+
+  // The lowered model: void main(ptr input, ptr output, ptr workspace).
+  llvm::Function *entry = llvmModule->getFunction("main");
+  if (!entry || entry->isDeclaration() || entry->arg_size() != 3 ||
+      !entry->getReturnType()->isVoidTy() ||
+      llvm::any_of(entry->args(), [](llvm::Argument &arg) {
+        return !arg.getType()->isPointerTy();
+      })) {
+    module.emitError("expected the lowered entry function "
+                     "'void main(ptr input, ptr output, ptr workspace)'");
+    return failure();
+  }
+  // Internal, so "main" cannot clash with the program's; renamed anyway, so
+  // nothing treats it as a program entry.
+  entry->setName(interface.name + "_main");
+  // NAME_run checks that the buffers are disjoint before calling.
+  for (unsigned i = 0; i < 3; ++i)
+    entry->addParamAttr(i, llvm::Attribute::NoAlias);
+  if (interface.workspaceSize > 0)
+    entry->addParamAttr(2, llvm::Attribute::getWithAlignment(
+                               llvmContext, llvm::Align(MNC_WORKSPACE_ALIGNMENT)));
+
+  llvm::Function *run = createRunFunction(*llvmModule, entry, interface);
+
+  // Only NAME_run is exported, so two mnc libraries link into one program.
+  for (llvm::GlobalValue &global : llvmModule->global_values()) {
+    if (&global == run || global.isDeclaration())
+      continue;
+    if (!global.hasLocalLinkage())
+      global.setLinkage(llvm::GlobalValue::InternalLinkage);
+  }
+  for (llvm::Function &function : *llvmModule) {
+    if (function.isDeclaration())
+      continue;
+    function.addFnAttr(llvm::Attribute::NoUnwind);
+    function.setUWTableKind(llvm::UWTableKind::Async);
+  }
+
+  if (llvm::verifyModule(*llvmModule, &llvm::errs())) {
+    module.emitError("the generated LLVM IR does not verify");
+    return failure();
+  }
+
+  // LLVM's O3, tuned for the target machine.
+  llvm::LoopAnalysisManager loopAnalyses;
+  llvm::FunctionAnalysisManager functionAnalyses;
+  llvm::CGSCCAnalysisManager cgsccAnalyses;
+  llvm::ModuleAnalysisManager moduleAnalyses;
+  llvm::PipelineTuningOptions tuning;
+  tuning.LoopVectorization = true;
+  tuning.SLPVectorization = true;
+  tuning.LoopUnrolling = true;
+  llvm::PassBuilder passBuilder(&machine, tuning);
+  passBuilder.registerModuleAnalyses(moduleAnalyses);
+  passBuilder.registerCGSCCAnalyses(cgsccAnalyses);
+  passBuilder.registerFunctionAnalyses(functionAnalyses);
+  passBuilder.registerLoopAnalyses(loopAnalyses);
+  passBuilder.crossRegisterProxies(loopAnalyses, functionAnalyses,
+                                   cgsccAnalyses, moduleAnalyses);
+  llvm::ModulePassManager passes =
+      passBuilder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
+  passes.run(*llvmModule, moduleAnalyses);
+  return llvmModule;
+}
+
+//===----------------------------------------------------------------------===//
+// Machine code and archive
+//===----------------------------------------------------------------------===//
+
+FailureOr<llvm::SmallString<0>>
+mnc::emitMachineCode(llvm::Module &llvmModule, llvm::TargetMachine &machine,
+                     llvm::CodeGenFileType fileType, MLIRContext &context) {
+  llvm::SmallString<0> buffer;
+  llvm::raw_svector_ostream os(buffer);
+  llvm::legacy::PassManager passes;
+  if (machine.addPassesToEmitFile(passes, os, /*DwoOut=*/nullptr, fileType)) {
+    error(context) << "the target '" << machine.getTargetTriple().str()
+                   << "' cannot emit this file type";
+    return failure();
+  }
+  passes.run(llvmModule);
+  return buffer;
+}
+
+LogicalResult mnc::checkExternalSymbols(StringRef object,
+                                        MLIRContext &context) {
+  llvm::Expected<std::unique_ptr<llvm::object::ObjectFile>> file =
+      llvm::object::ObjectFile::createObjectFile(
+          llvm::MemoryBufferRef(object, "object"));
+  if (!file) {
+    error(context) << "cannot read the generated object file: "
+                   << llvm::toString(file.takeError());
+    return failure();
+  }
+  // Mach-O prefixes C symbols with '_'.
+  bool underscore = (*file)->isMachO();
+  SmallVector<std::string> foreign;
+  for (const llvm::object::SymbolRef &symbol : (*file)->symbols()) {
+    llvm::Expected<uint32_t> flags = symbol.getFlags();
+    llvm::Expected<StringRef> name = symbol.getName();
+    if (!flags || !name) {
+      llvm::consumeError(flags.takeError());
+      llvm::consumeError(name.takeError());
+      error(context) << "cannot read the generated object's symbols";
+      return failure();
+    }
+    if (!(*flags & llvm::object::SymbolRef::SF_Undefined) || name->empty())
+      continue;
+    StringRef cName = *name;
+    if (underscore)
+      cName.consume_front("_");
+    if (!isAllowedExternalSymbol(cName) && cName != "_GLOBAL_OFFSET_TABLE_")
+      foreign.push_back(name->str());
+  }
+  if (foreign.empty())
+    return success();
+  auto diag = error(context);
+  diag << "the generated code refers to symbols outside libc's memory "
+          "functions and libm: ";
+  SmallVector<StringRef> names(foreign.begin(), foreign.end());
+  listNames(diag, names);
+  return failure();
+}
+
+FailureOr<std::string> mnc::createArchive(StringRef object,
+                                          StringRef memberName,
+                                          const llvm::TargetMachine &machine,
+                                          MLIRContext &context) {
+  const llvm::Triple &triple = machine.getTargetTriple();
+  llvm::object::Archive::Kind kind =
+      triple.isOSDarwin()            ? llvm::object::Archive::K_DARWIN
+      : triple.isOSBinFormatCOFF()   ? llvm::object::Archive::K_COFF
+                                     : llvm::object::Archive::K_GNU;
+  llvm::NewArchiveMember member(llvm::MemoryBufferRef(object, memberName));
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> archive =
+      llvm::writeArchiveToBuffer(llvm::ArrayRef(member),
+                                 llvm::SymtabWritingMode::NormalSymtab,
+                                 kind, /*Deterministic=*/true, /*Thin=*/false);
+  if (!archive) {
+    error(context) << "cannot create the archive: "
+                   << llvm::toString(archive.takeError());
+    return failure();
+  }
+  return (*archive)->getBuffer().str();
+}
+
+//===----------------------------------------------------------------------===//
+// Header
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Writes `paragraphs` as the lines of a C block comment (" * text"), each
+/// paragraph word-wrapped to 78 columns and separated by an empty comment
+/// line. Lines starting with two spaces are code: kept as they are.
+void writeCommentBody(raw_ostream &os, ArrayRef<std::string> paragraphs) {
+  for (auto [index, paragraph] : llvm::enumerate(paragraphs)) {
+    if (index)
+      os << " *\n";
+    SmallVector<StringRef> lines;
+    StringRef(paragraph).split(lines, '\n');
+    std::string line;
+    auto flush = [&] {
+      if (!line.empty())
+        os << " * " << line << "\n";
+      line.clear();
+    };
+    for (StringRef text : lines) {
+      if (text.starts_with("  ")) {
+        flush();
+        os << " * " << text << "\n";
+        continue;
+      }
+      SmallVector<StringRef> words;
+      text.split(words, ' ', -1, /*KeepEmpty=*/false);
+      for (StringRef word : words) {
+        if (!line.empty() && 3 + line.size() + 1 + word.size() > 78)
+          flush();
+        line += (line.empty() ? "" : " ") + word.str();
+      }
+    }
+    flush();
+  }
+}
+} // namespace
+
+std::string mnc::generateHeader(const LibraryInterface &interface) {
+  const std::string &name = interface.name;
+  std::string upper = StringRef(name).upper();
+  std::string guard = upper + "_H";
+  auto quoted = [](StringRef tensorName) {
+    return tensorName.empty() ? std::string()
+                              : " '" + tensorName.str() + "'";
+  };
+
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "/*\n";
+  writeCommentBody(
+      os,
+      {name + ".h - the model " + interface.sourceFile +
+           ", compiled by mnc-compile into " + interface.archiveFile +
+           ". Generated file; do not edit.",
+       "Target: " + interface.targetDescription,
+       "Build a program with:\n"
+       "  cc -std=c99 -I DIR app.c DIR/" +
+           interface.archiveFile + " -lm",
+       "Use:\n"
+       "  static float input[" +
+           upper + "_INPUT_SIZE], output[" + upper +
+           "_OUTPUT_SIZE];\n"
+           "  void *block = malloc(" +
+           upper +
+           "_WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT - 1);\n"
+           "  int status = " +
+           name +
+           "_run(input, output, mnc_align_workspace(block));\n"
+           "  if (status != MNC_OK)\n"
+           "    fprintf(stderr, \"" +
+           name + ": %s\\n\", mnc_status_string(status));"});
+  os << " */\n"
+     << "#ifndef " << guard << "\n"
+     << "#define " << guard << "\n"
+     << "\n"
+     << "#include \"" << kRuntimeHeaderName << "\"\n"
+     << "\n"
+     << "#ifdef __cplusplus\n"
+     << "extern \"C\" {\n"
+     << "#endif\n"
+     << "\n"
+     << "/* The input" << quoted(interface.inputName) << ". */\n"
+     << "#define " << upper << "_INPUT_SIZE "
+     << numElements(interface.inputShape)
+     << " /* float elements, in the ONNX input's layout */\n"
+     << "#define " << upper << "_INPUT_RANK " << interface.inputShape.size()
+     << "\n"
+     << "#define " << upper << "_INPUT_SHAPE "
+     << shapeInitializer(interface.inputShape) << "\n"
+     << "\n"
+     << "/* The output" << quoted(interface.outputName) << ". */\n"
+     << "#define " << upper << "_OUTPUT_SIZE "
+     << numElements(interface.outputShape)
+     << " /* float elements, in the ONNX output's layout */\n"
+     << "#define " << upper << "_OUTPUT_RANK "
+     << interface.outputShape.size() << "\n"
+     << "#define " << upper << "_OUTPUT_SHAPE "
+     << shapeInitializer(interface.outputShape) << "\n"
+     << "\n"
+     << "/* Scratch memory for " << name << "_run. */\n"
+     << "#define " << upper << "_WORKSPACE_SIZE " << interface.workspaceSize
+     << " /* bytes the caller provides, 64-byte aligned */\n"
+     << "\n"
+     << "/*\n";
+  writeCommentBody(
+      os,
+      {"Runs the model: reads " + upper + "_INPUT_SIZE floats from `input` "
+           "and writes " + upper + "_OUTPUT_SIZE floats to `output`. "
+           "`workspace` is " + upper + "_WORKSPACE_SIZE bytes of scratch "
+           "memory aligned to MNC_WORKSPACE_ALIGNMENT bytes; it needs no "
+           "initialization, is overwritten, and may be NULL when " +
+           upper + "_WORKSPACE_SIZE is 0. The three buffers must not "
+           "overlap.",
+       "Returns MNC_OK (0), or one of the MNC_ERROR_ codes of " +
+           kRuntimeHeaderName.str() +
+           ", in which case nothing was written. Allocates nothing and "
+           "keeps no state: calls may run concurrently with separate "
+           "outputs and workspaces."});
+  os << " */\n"
+     << "int " << name
+     << "_run(const float *input, float *output, void *workspace); "
+        "/* 0 on success */\n"
+     << "\n"
+     << "#ifdef __cplusplus\n"
+     << "} /* extern \"C\" */\n"
+     << "#endif\n"
+     << "\n"
+     << "#endif /* " << guard << " */\n";
+  return text;
+}
+
+StringRef mnc::getRuntimeHeader() { return kRuntimeHeaderText; }

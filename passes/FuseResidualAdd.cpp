@@ -1,0 +1,75 @@
+//===- FuseResidualAdd.cpp - residual adds into convolutions --------------===//
+//
+// The projection convolution of a MobileNetV3 inverted residual block is
+// followed by `add(conv, block_input)`. The convolution's `residual` operand
+// expresses exactly that, so the lowering adds the residual in the
+// convolution's epilogue instead of a separate pass over memory.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+
+#include "dialects/MncOps.h"
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mnc {
+#define GEN_PASS_DEF_FUSERESIDUALADD
+#include "passes/Passes.h.inc"
+} // namespace mnc
+
+using namespace mlir;
+using namespace mnc;
+
+namespace {
+
+/// add(conv2d(...), r) (either order) -> conv2d(...) residual(r)
+///
+/// The conv2d must have no residual yet and the add as the only use of its
+/// result; r must have the conv2d's result type (no broadcasting). A fused
+/// activation stays: conv2d computes activation(conv + bias) + residual,
+/// which is add(activation(conv + bias), r). The new conv2d is built at the
+/// add, where r is known to be defined.
+struct FuseResidualAddPattern : OpRewritePattern<AddOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(AddOp add,
+                                PatternRewriter &rewriter) const override {
+    for (auto [convValue, residual] : {std::pair(add.getLhs(), add.getRhs()),
+                                       std::pair(add.getRhs(), add.getLhs())}) {
+      auto conv = convValue.getDefiningOp<Conv2dOp>();
+      if (!conv || conv.getResidual() || !convValue.hasOneUse() ||
+          residual.getType() != conv.getType() ||
+          add.getType() != conv.getType())
+        continue;
+      auto fused = rewriter.create<Conv2dOp>(
+          rewriter.getFusedLoc({conv.getLoc(), add.getLoc()}), conv.getType(),
+          conv.getInput(), conv.getFilter(), conv.getBias(), residual,
+          conv.getStridesAttr(), conv.getPadsAttr(), conv.getDilationsAttr(),
+          conv.getGroupsAttr(), conv.getActivationAttr());
+      fused->setDiscardableAttrs(conv->getDiscardableAttrDictionary());
+      rewriter.replaceOp(add, fused.getResult());
+      rewriter.eraseOp(conv);
+      return success();
+    }
+    return rewriter.notifyMatchFailure(
+        add, "no operand is a conv2d result that can take the other as "
+             "its residual");
+  }
+};
+
+struct FuseResidualAddPass
+    : public mnc::impl::FuseResidualAddBase<FuseResidualAddPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<FuseResidualAddPattern>(&getContext());
+    if (failed(applyPatternsAndFoldGreedily(getOperation(),
+                                            std::move(patterns)))) {
+      getOperation().emitError("fuse-residual-add: rewriting did not converge");
+      signalPassFailure();
+    }
+  }
+};
+
+} // namespace

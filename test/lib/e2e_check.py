@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""End-to-end check of one model against ONNX Runtime.
+
+    e2e_check.py --compiler PATH/mnc-compile --model M.onnx --workdir DIR
+                 [--seed N] [--rtol 1e-4] [--min-std 0.1] [-- MNC_ARGS...]
+
+Compiles the model into DIR/libmodel.a, links test/lib/run_model.c against it
+with `cc -std=c99 ... -lm` (the user's build line), runs it on a seeded input,
+runs ONNX Runtime (onnxruntime-node) on the same input, and compares: prints
+max |diff|, max |ref|, their ratio and the reference's spread, then PASS or
+FAIL (non-zero exit).
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+LIB = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(cmd, **kwargs):
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, **kwargs)
+    if result.returncode != 0:
+        print(f"FAIL: {' '.join(cmd)} exited {result.returncode}:\n{result.stdout}")
+        sys.exit(1)
+    return result.stdout
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compiler", required=True)
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--workdir", required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rtol", default="1e-4")
+    parser.add_argument("--min-std", default="0.1")
+    parser.add_argument("mnc_args", nargs="*")
+    args = parser.parse_args()
+
+    os.makedirs(args.workdir, exist_ok=True)
+    lib = os.path.join(args.workdir, "libmodel.a")
+    run([args.compiler, args.model, "-o", lib] + args.mnc_args)
+    exe = os.path.join(args.workdir, "run")
+    run(["cc", "-std=c99", "-O2", "-I", args.workdir, "-DMNC_MODEL=model",
+         "-DMNC_MODEL_UPPER=MODEL", os.path.join(LIB, "run_model.c"), lib, "-lm",
+         "-o", exe])
+
+    # The input's size comes from the generated header.
+    size = None
+    with open(os.path.join(args.workdir, "model.h")) as header:
+        for line in header:
+            if line.startswith("#define MODEL_INPUT_SIZE"):
+                size = int(line.split()[2])
+    if size is None:
+        print("FAIL: model.h defines no MODEL_INPUT_SIZE")
+        return 1
+    rng = np.random.default_rng(args.seed)
+    data = rng.uniform(-1.0, 1.0, size).astype(np.float32)
+    inp = os.path.join(args.workdir, "input.bin")
+    data.tofile(inp)
+
+    ours = os.path.join(args.workdir, "output.bin")
+    run([exe, inp, ours])
+    ref = os.path.join(args.workdir, "reference.bin")
+    ort_args = ["node", os.path.join(LIB, "ort_run.js"), args.model, "--input", inp,
+                "--output", ref]
+    shape = [a for a in args.mnc_args if a.startswith("--input-shape")]
+    if shape:
+        value = shape[0].split("=", 1)[1] if "=" in shape[0] else \
+            args.mnc_args[args.mnc_args.index(shape[0]) + 1]
+        ort_args += ["--shape", value]
+    run(ort_args)
+    result = subprocess.run([sys.executable, os.path.join(LIB, "compare_outputs.py"),
+                             ours, ref, "--rtol", args.rtol, "--min-std", args.min_std],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    print(f"{os.path.basename(args.model)}: {result.stdout.strip()}")
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
