@@ -7,7 +7,9 @@
 
 #include "compiler/Compiler.h"
 
+#include "compiler/IRDump.h"
 #include "compiler/Pipeline.h"
+#include "compiler/Report.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -35,6 +37,14 @@ LogicalResult writeOutput(StringRef path,
     llvm::outs().flush();
     return success();
   }
+  StringRef directory = llvm::sys::path::parent_path(path);
+  if (!directory.empty())
+    if (std::error_code error = llvm::sys::fs::create_directories(directory)) {
+      emitError(UnknownLoc::get(&context))
+          << "cannot create the directory '" << directory
+          << "': " << error.message();
+      return failure();
+    }
   if (llvm::Error error = llvm::writeToOutput(path, [&](raw_ostream &os) {
         write(os);
         return llvm::Error::success();
@@ -65,6 +75,11 @@ LogicalResult writeAllOrNothing(ArrayRef<OutputFile> files,
     return failure();
   };
   for (const OutputFile &file : files) {
+    StringRef directory = llvm::sys::path::parent_path(file.path);
+    if (!directory.empty())
+      if (std::error_code error = llvm::sys::fs::create_directories(directory))
+        return fail("cannot create the directory '" + directory +
+                    "': " + error.message());
     llvm::Expected<llvm::sys::fs::TempFile> temporary =
         llvm::sys::fs::TempFile::create(file.path + ".tmp-%%%%%%");
     if (!temporary)
@@ -88,11 +103,17 @@ LogicalResult writeAllOrNothing(ArrayRef<OutputFile> files,
 }
 
 LogicalResult runPipeline(ModuleOp module,
-                          llvm::function_ref<void(OpPassManager &)> build) {
+                          llvm::function_ref<void(OpPassManager &)> build,
+                          mnc::IRDumper *dumper) {
   PassManager pm(module->getName());
   if (failed(applyPassManagerCLOptions(pm)))
     return failure();
   applyDefaultTimingPassManagerCLOptions(pm);
+  if (dumper) {
+    // Dumps print the whole module after each pass, in order.
+    module->getContext()->disableMultithreading();
+    dumper->attach(pm);
+  }
   build(pm);
   return pm.run(module);
 }
@@ -203,17 +224,44 @@ LogicalResult mnc::compile(const CompileOptions &options,
     if (!module)
       return failure();
   }
+  std::optional<mnc::IRDumper> dumper;
+  if (!options.dumpIRDirectory.empty()) {
+    dumper.emplace(options.dumpIRDirectory, options.dumpKeepConstants);
+    if (failed(dumper->prepare(*module)))
+      return failure();
+    dumper->write(isLinalg ? "input" : "import", *module);
+  }
+  mnc::IRDumper *dump = dumper ? &*dumper : nullptr;
   if (options.emit == EmitStage::Mnc)
     return write([&](raw_ostream &os) { module->print(os); });
 
-  if (!isLinalg && failed(runPipeline(*module, buildMncToLinalgPipeline)))
+  if (!isLinalg && options.fuse &&
+      failed(runPipeline(*module, buildFusionPipeline, dump)))
     return failure();
-  if (options.emit == EmitStage::Linalg)
+  std::vector<LayerReport> layers;
+  if (options.report)
+    layers = describeLayers(*module);
+  // The report goes to standard output unless the result does.
+  auto printLayers = [&](ArrayAttr plan, int64_t workspaceBytes) {
+    if (options.report)
+      printReport(layers, plan, workspaceBytes,
+                  toStdout ? llvm::errs() : llvm::outs());
+  };
+  if (options.emit == EmitStage::Fused) {
+    printLayers(nullptr, -1);
     return write([&](raw_ostream &os) { module->print(os); });
+  }
+
+  if (!isLinalg && failed(runPipeline(*module, buildMncToLinalgPipeline, dump)))
+    return failure();
+  if (options.emit == EmitStage::Linalg) {
+    printLayers(nullptr, -1);
+    return write([&](raw_ostream &os) { module->print(os); });
+  }
 
   if (failed(describeEntry(*module, interface)))
     return failure();
-  if (failed(runPipeline(*module, buildLinalgToLLVMPipeline)))
+  if (failed(runPipeline(*module, buildLinalgToLLVMPipeline, dump)))
     return failure();
   auto workspaceSize =
       (*module)->getAttrOfType<IntegerAttr>("mnc.workspace_size");
@@ -221,6 +269,8 @@ LogicalResult mnc::compile(const CompileOptions &options,
     return module->emitError("the pipeline did not record the workspace "
                              "size (mnc.workspace_size)");
   interface.workspaceSize = workspaceSize.getInt();
+  printLayers((*module)->getAttrOfType<ArrayAttr>("mnc.workspace_plan"),
+              interface.workspaceSize);
   if (options.emit == EmitStage::LLVMDialect)
     return write([&](raw_ostream &os) { module->print(os); });
 

@@ -17,6 +17,7 @@ namespace mnc {
 /// pipeline order.
 enum class EmitStage {
   Mnc,         ///< the imported module, mnc dialect
+  Fused,       ///< after the fusion pipeline, mnc dialect
   Linalg,      ///< linalg, tensor, arith and math on tensors
   LLVMDialect, ///< the MLIR LLVM dialect, buffers in the workspace
   LLVMIR,      ///< optimized LLVM IR with NAME_run
@@ -37,6 +38,15 @@ struct CompileOptions {
   TargetSpec target;
   /// The C name prefix; empty: derived from the output (or input) file name.
   std::string name;
+  /// Whether the fusion pipeline runs.
+  bool fuse = true;
+  /// Where to write the IR after every pass (one numbered file each); empty:
+  /// nowhere.
+  std::string dumpIRDirectory;
+  /// Whether those dumps keep large constants.
+  bool dumpKeepConstants = false;
+  /// Whether to print a per-layer report of the fused graph.
+  bool report = false;
 };
 
 /// Compiles `options.inputPath` up to `options.emit` and writes the result.

@@ -37,6 +37,18 @@ LogicalResult createLinalgCopy(OpBuilder &builder, Location loc, Value from,
 }
 } // namespace
 
+void mnc::buildFusionPipeline(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(mnc::createFoldBatchNorm());
+  pm.addPass(mnc::createRecognizeActivations());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(mnc::createFoldSqueezeExcite());
+  pm.addPass(mnc::createFuseConvActivation());
+  pm.addPass(mnc::createFuseResidualAdd());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
 void mnc::buildMncToLinalgPipeline(OpPassManager &pm) {
   pm.addPass(mnc::createConvertMncToLinalg());
 }
@@ -90,6 +102,9 @@ void mnc::buildLinalgToLLVMPipeline(OpPassManager &pm) {
 }
 
 void mnc::registerPipelines() {
+  PassPipelineRegistration<>(
+      "mnc-fusion", "The graph rewrites of the mnc dialect, in order",
+      [](OpPassManager &pm) { buildFusionPipeline(pm); });
   PassPipelineRegistration<>(
       "mnc-to-linalg", "Lowers the mnc dialect to linalg on tensors",
       [](OpPassManager &pm) { buildMncToLinalgPipeline(pm); });

@@ -1,9 +1,10 @@
 //===- Pipeline.h - the pass pipelines of mnc-compile ---------------------===//
 //
-// mnc-compile lowers in two pass pipelines, so that it can stop after either
-// (--emit=linalg, --emit=llvm-dialect):
+// mnc-compile runs three pass pipelines, so that it can stop after each
+// (--emit=fused, --emit=linalg, --emit=llvm-dialect):
 //
-//   mnc dialect --buildMncToLinalgPipeline--> linalg/tensor/arith on tensors
+//   mnc dialect --buildFusionPipeline--> fused mnc dialect
+//               --buildMncToLinalgPipeline--> linalg/tensor/arith on tensors
 //               --buildLinalgToLLVMPipeline--> LLVM dialect only
 //
 //===----------------------------------------------------------------------===//
@@ -16,6 +17,18 @@ class OpPassManager;
 } // namespace mlir
 
 namespace mnc {
+
+/// The graph rewrites on the mnc dialect, in this order:
+///   canonicalize (ReduceMean over H, W becomes a global average pool),
+///   fold-batchnorm (into the preceding convolution or fully connected layer,
+///     or a per-channel scale and shift),
+///   recognize-activations (exporters' h-sigmoid and h-swish idioms),
+///   canonicalize,
+///   fold-squeeze-excite (whole SE blocks, before their activations fuse away),
+///   fuse-conv-activation,
+///   fuse-residual-add (after the activation: act(conv) + residual),
+///   canonicalize and cse (dead constants and duplicates).
+void buildFusionPipeline(mlir::OpPassManager &pm);
 
 /// mnc dialect to linalg, tensor, arith and math on tensors, with a single
 /// `func.func @main` on the model's tensors. Graph-level rewrites (fusion)
@@ -31,7 +44,7 @@ void buildMncToLinalgPipeline(mlir::OpPassManager &pm);
 /// `mnc.workspace_size` holds the workspace bytes afterwards.
 void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);
 
-/// Registers both pipelines for command-line use (mnc-opt):
+/// Registers the pipelines for command-line use (mnc-opt): `--mnc-fusion`,
 /// `--mnc-to-linalg` and `--mnc-linalg-to-llvm`.
 void registerPipelines();
 

@@ -48,7 +48,9 @@ def PlanWorkspace : Pass<"plan-workspace", "mlir::ModuleOp"> {
     (views, subviews, casts, uses in nested regions). Placement is greedy
     first-fit, largest buffer first. Deallocations are removed. Records the
     workspace size in bytes (a multiple of the alignment) as the module
-    attribute `mnc.workspace_size`. Fails, naming the buffer, on an
+    attribute `mnc.workspace_size`, and each buffer's offset and size, with
+    the name its location carries (the ONNX node it was made for), as
+    `mnc.workspace_plan`. Fails, naming the buffer, on an
     allocation it cannot place (dynamic shape, non-identity layout, inside a
     region, returned from the function, or allocated by another operation).
 

@@ -290,6 +290,25 @@ struct PlanWorkspacePass
                         func.getLoc());
     Value workspace = func.getArgument(workspaceIndex);
 
+    // Where each buffer went, by the name its location carries (the ONNX
+    // node it was made for), for reports.
+    SmallVector<Attribute> plan;
+    for (Buffer &buffer : used) {
+      NameLoc name;
+      buffer.alloc->getLoc()->walk([&](Location loc) {
+        if (!name)
+          name = dyn_cast<NameLoc>(loc);
+        return WalkResult::advance();
+      });
+      Builder b(context);
+      plan.push_back(b.getDictionaryAttr({
+          b.getNamedAttr("name", name ? name.getName() : b.getStringAttr("")),
+          b.getNamedAttr("offset", b.getI64IntegerAttr(buffer.offset)),
+          b.getNamedAttr("size", b.getI64IntegerAttr(buffer.size)),
+      }));
+    }
+    module->setAttr("mnc.workspace_plan", ArrayAttr::get(context, plan));
+
     OpBuilder builder(context);
     for (Buffer &buffer : used) {
       builder.setInsertionPoint(buffer.alloc);

@@ -41,6 +41,8 @@ static cl::opt<mnc::EmitStage> emitStage(
     cl::values(
         clEnumValN(mnc::EmitStage::Mnc, "mnc",
                    "the imported model in the mnc dialect"),
+        clEnumValN(mnc::EmitStage::Fused, "fused",
+                   "the mnc dialect after the fusion passes"),
         clEnumValN(mnc::EmitStage::Linalg, "linalg",
                    "linalg, tensor and arith on tensors"),
         clEnumValN(mnc::EmitStage::LLVMDialect, "llvm-dialect",
@@ -84,6 +86,32 @@ static cl::opt<std::string> inputShape(
              "(e.g. 1x3x224x224)"),
     cl::cat(mncCategory));
 
+static cl::opt<bool>
+    fuse("fuse", cl::init(true),
+         cl::desc("Run the fusion passes (BatchNorm folding, activation "
+                  "idioms, squeeze-and-excite, conv + activation + residual); "
+                  "--fuse=false compiles the graph as imported"),
+         cl::cat(mncCategory));
+
+static cl::opt<std::string> dumpIRDirectory(
+    "dump-ir-dir", cl::value_desc("dir"),
+    cl::desc("Write the IR after the import and after every pass into DIR, "
+             "one numbered file each (00-import.mlir, ...)"),
+    cl::cat(mncCategory));
+
+static cl::opt<bool> dumpKeepConstants(
+    "dump-ir-keep-constants",
+    cl::desc("Keep large constants in --dump-ir-dir files (elided by "
+             "default)"),
+    cl::cat(mncCategory));
+
+static cl::opt<bool>
+    report("report",
+           cl::desc("Print one line per layer of the fused graph (op, shapes, "
+                    "fused activation, MACs, weight bytes, workspace offset "
+                    "and size) and totals"),
+           cl::cat(mncCategory));
+
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   mlir::registerAsmPrinterCLOptions();
@@ -108,6 +136,10 @@ int main(int argc, char **argv) {
   options.target.cpu = targetCPU;
   options.target.features = targetFeatures;
   options.name = libraryName;
+  options.fuse = fuse;
+  options.dumpIRDirectory = dumpIRDirectory;
+  options.dumpKeepConstants = dumpKeepConstants;
+  options.report = report;
   if (!inputShape.empty()) {
     auto shape = mnc::parseShape(inputShape);
     if (mlir::failed(shape)) {
