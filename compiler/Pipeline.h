@@ -19,7 +19,8 @@ class OpPassManager;
 namespace mnc {
 
 /// The graph rewrites on the mnc dialect, in this order:
-///   canonicalize (ReduceMean over H, W becomes a global average pool),
+///   canonicalize (ReduceMean over H, W becomes a global average pool; a
+///     zero Pad of H and W before a convolution becomes its padding),
 ///   fold-batchnorm (into the preceding convolution or fully connected layer,
 ///     or a per-channel scale and shift),
 ///   recognize-activations (exporters' h-sigmoid and h-swish idioms),

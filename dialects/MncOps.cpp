@@ -68,6 +68,42 @@ bool Conv2dOp::isDepthwise() {
   return getGroups() > 1 && filter[1] == 1 && filter[0] == getGroups();
 }
 
+namespace {
+/// conv2d(pad(x)) with a zero pad of H and W only -> conv2d(x) with the pad
+/// added to its own pads. Exporters that translate TensorFlow's "SAME"
+/// padding of strided convolutions (tf2onnx, keras' ZeroPadding2D) write the
+/// padding as a separate Pad node; the convolution reads the same zeros
+/// either way. The pad stays when it has other users.
+struct FoldZeroPadIntoConv : OpRewritePattern<Conv2dOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(Conv2dOp op,
+                                PatternRewriter &rewriter) const override {
+    auto pad = op.getInput().getDefiningOp<PadOp>();
+    if (!pad || !pad.getValue().isZero())
+      return rewriter.notifyMatchFailure(op, "input is not a zero pad");
+    // ONNX order: [N, C, H, W] begins, then [N, C, H, W] ends.
+    ArrayRef<int64_t> pads = pad.getPads();
+    if (pads.size() != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 ||
+        pads[5] != 0 || llvm::any_of(pads, [](int64_t p) { return p < 0; }))
+      return rewriter.notifyMatchFailure(op, "pad is not of H and W only");
+    ArrayRef<int64_t> own = op.getPads(); // [top, left, bottom, right]
+    SmallVector<int64_t> merged = {own[0] + pads[2], own[1] + pads[3],
+                                   own[2] + pads[6], own[3] + pads[7]};
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getInputMutable().assign(pad.getInput());
+      op.setPads(merged);
+      op->setLoc(rewriter.getFusedLoc({op.getLoc(), pad.getLoc()}));
+    });
+    return success();
+  }
+};
+} // namespace
+
+void Conv2dOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                           MLIRContext *context) {
+  patterns.add<FoldZeroPadIntoConv>(context);
+}
+
 LogicalResult BatchNormOp::verify() {
   ArrayRef<int64_t> input = shapeOf(getInput());
   if (input.size() < 2)

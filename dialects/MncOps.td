@@ -60,6 +60,7 @@ def Mnc_Conv2dOp : Mnc_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
     bool isDepthwise();
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Mnc_BatchNormOp : Mnc_Op<"batch_norm", [Pure]> {

@@ -61,6 +61,7 @@ SPECS = [
     Spec("mnv3_small_op14", "small", 14, seed=203),
     Spec("mnv3_small_op17", "small", 17, seed=204),
     Spec("mnv3_small_op13_bn", "small", 13, seed=205, bn=True),
+    Spec("mnv3_large_op13_bn", "large", 13, seed=105, bn=True),
     Spec("mnv3_large_op13_160", "large", 13, seed=106, hw=160),
     Spec("mnv3_small_op17_dyn", "small", 17, seed=206, dyn=True),
     # Hand-made opset 18 form of mnv3_small_op17 (same weights).

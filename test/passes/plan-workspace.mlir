@@ -9,8 +9,8 @@
 // NOENTRY: error: plan-workspace: no function 'nope' with a body in the module
 
 // A chain: each buffer dies when the next is written, so the third reuses
-// the first one's bytes.
-// CHECK: module attributes {mnc.workspace_size = 128 : i64}
+// the first one's bytes. The plan records each buffer's offset and size.
+// CHECK: module attributes {mnc.workspace_plan = [{name = "", offset = 0 : i64, size = 64 : i64}, {name = "", offset = 64 : i64, size = 64 : i64}, {name = "", offset = 0 : i64, size = 64 : i64}], mnc.workspace_size = 128 : i64}
 // CHECK-LABEL: func.func @chain
 // CHECK-SAME:    (%[[IN:.*]]: memref<16xf32>, %[[OUT:.*]]: memref<16xf32>, %[[WS:.*]]: memref<128xi8>)
 // CHECK-NOT:     memref.alloc
@@ -25,7 +25,7 @@
 // CHECK-NEXT:    return
 
 // With 16-byte alignment the 64-byte buffers pack the same way.
-// ALIGN16: module attributes {mnc.workspace_size = 128 : i64}
+// ALIGN16: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 128 : i64}
 // ALIGN16-LABEL: func.func @chain
 func.func @chain(%in: memref<16xf32>, %out: memref<16xf32>) {
   %a = memref.alloc() : memref<16xf32>
@@ -42,7 +42,7 @@ func.func @chain(%in: memref<16xf32>, %out: memref<16xf32>) {
 
 // Three buffers alive at once (one operation reads two and writes the
 // third): three disjoint places.
-// CHECK: module attributes {mnc.workspace_size = 192 : i64}
+// CHECK: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 192 : i64}
 // CHECK-LABEL: func.func @overlapping
 // CHECK-SAME:    %[[WS:[^:]*]]: memref<192xi8>)
 // CHECK:         %[[C0:.*]] = arith.constant 0 : index
@@ -73,7 +73,7 @@ func.func @overlapping(%in: memref<16xf32>, %out: memref<16xf32>) {
 // First fit, largest first: the 256-byte buffer goes first; %small1 lives
 // with it and goes behind it; %small2 comes after %big is dead and takes
 // offset 0.
-// CHECK: module attributes {mnc.workspace_size = 320 : i64}
+// CHECK: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 320 : i64}
 // CHECK-LABEL: func.func @first_fit
 // CHECK:         %[[C0:.*]] = arith.constant 0 : index
 // CHECK-NEXT:    memref.view %{{.*}}[%[[C0]]][] : memref<320xi8> to memref<64xf32>
@@ -82,7 +82,7 @@ func.func @overlapping(%in: memref<16xf32>, %out: memref<16xf32>) {
 // CHECK:         %[[C0_1:.*]] = arith.constant 0 : index
 // CHECK-NEXT:    memref.view %{{.*}}[%[[C0_1]]][] : memref<320xi8> to memref<8xf32>
 
-// ALIGN16: module attributes {mnc.workspace_size = 272 : i64}
+// ALIGN16: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 272 : i64}
 // ALIGN16-LABEL: func.func @first_fit
 // ALIGN16:       arith.constant 256 : index
 // ALIGN16-NEXT:  memref.view %{{.*}} : memref<272xi8> to memref<4xf32>
@@ -106,7 +106,7 @@ func.func @first_fit(%in: memref<64xf32>, %in4: memref<4xf32>, %out: memref<8xf3
 // A buffer stays live as long as any alias of it is used: %a's expanded
 // view is read inside a loop after %b is written, so %b cannot take %a's
 // place.
-// CHECK: module attributes {mnc.workspace_size = 128 : i64}
+// CHECK: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 128 : i64}
 // CHECK-LABEL: func.func @aliases_and_regions
 // CHECK:         arith.constant 0 : index
 // CHECK:         arith.constant 64 : index
@@ -137,7 +137,7 @@ func.func @aliases_and_regions(%in: memref<16xf32>, %out: memref<4x4xf32>) {
 // Deallocations go; a buffer nothing but a dealloc uses needs no memory;
 // static allocas are placed like allocs; an alloc's own alignment wins when
 // it is larger than the pass's.
-// CHECK: module attributes {mnc.workspace_size = 192 : i64}
+// CHECK: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 192 : i64}
 // CHECK-LABEL: func.func @dealloc_alloca_alignment
 // CHECK-SAME:    memref<192xi8>
 // CHECK-NOT:     memref.alloc
@@ -163,7 +163,7 @@ func.func @dealloc_alloca_alignment(%in: memref<4xf32>, %out: memref<4xf32>) {
 
 // Only the entry function (the only public one) gets a workspace; no
 // buffers: an empty workspace.
-// CHECK: module attributes {mnc.workspace_size = 0 : i64}
+// CHECK: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 0 : i64}
 // CHECK-LABEL: func.func private @helper
 // CHECK:         memref.alloc
 // CHECK-LABEL: func.func @no_buffers
@@ -265,7 +265,7 @@ module {
 
 // A value that may be either of two buffers keeps both alive, and its
 // deallocation goes once.
-// CHECK: module attributes {mnc.workspace_size = 128 : i64}
+// CHECK: module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 128 : i64}
 // CHECK-LABEL: func.func @select_of_two
 // CHECK-NOT:     memref.dealloc
 // CHECK:         arith.select
@@ -278,5 +278,17 @@ func.func @select_of_two(%cond: i1, %in: memref<16xf32>, %out: memref<16xf32>) {
   %either = arith.select %cond, %a, %b : memref<16xf32>
   linalg.copy ins(%either : memref<16xf32>) outs(%out : memref<16xf32>)
   memref.dealloc %either : memref<16xf32>
+  return
+}
+
+// -----
+
+// The plan names each buffer after the node its location carries.
+// CHECK: module attributes {mnc.workspace_plan = [{name = "/features/0/Conv", offset = 0 : i64, size = 64 : i64}], mnc.workspace_size = 64 : i64}
+// CHECK-LABEL: func.func @named
+func.func @named(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32> loc("/features/0/Conv"("model.onnx":0:0))
+  linalg.copy ins(%in : memref<16xf32>) outs(%a : memref<16xf32>)
+  linalg.copy ins(%a : memref<16xf32>) outs(%out : memref<16xf32>)
   return
 }

@@ -8,7 +8,7 @@
 // The stages, as --mlir-print-ir-after-all shows them:
 // RUN: mnc-opt %s --mnc-linalg-to-llvm --mlir-print-ir-after=plan-workspace 2>&1 >/dev/null | FileCheck %s --check-prefix=PLANNED
 
-// CHECK:     module attributes {mnc.workspace_size = 640 : i64}
+// CHECK:     module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 640 : i64}
 // CHECK-DAG: llvm.func @tanhf(f32) -> f32
 // CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<1x1x3x8xf32>) {{{.*}}alignment = 64 : i64{{.*}}} : !llvm.array<1 x array<1 x array<3 x array<8 x f32>>>>
 // CHECK:     llvm.func @main(%{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr)
