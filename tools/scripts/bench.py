@@ -1,0 +1,575 @@
+#!/usr/bin/python3
+"""Benchmarks an mnc-compiled model against ONNX Runtime on the same core(s).
+
+    tools/scripts/bench.py MODEL.onnx [--rounds 15] [--runs 20] [--warmup 3]
+        [--threads 1] [--cpu 0] [--peak-gmacs 112] [--compiler PATH]
+        [--work-dir DIR] [--seed 0] [--json OUT.json] [--mnc-args ARG...]
+
+What it does, in order:
+  1. compiles MODEL with mnc-compile (--report, --name NAME; everything after
+     --mnc-args goes to mnc-compile unchanged) into WORK/libNAME.a + NAME.h;
+  2. builds tools/bench/bench_main.c against it with `cc -std=c99 -O2`;
+  3. writes one seeded input (test/lib/make_input.py) used by both runtimes;
+  4. runs ROUNDS interleaved rounds: one mnc round (bench_main, pinned with
+     `taskset -c` to the first CPU of --cpu), then one ONNX Runtime round
+     (test/lib/ort_run.js --bench, onnxruntime-node, graph optimization 'all',
+     --threads intra-op threads, pinned to all CPUs of --cpu); each round is a
+     fresh process doing WARMUP untimed runs and RUNS timed runs, so both
+     runtimes see the same machine noise;
+  5. checks the two outputs of round 1 against each other (compare_outputs.py);
+  6. prints min / median for both, the ratio mnc/ORT, GMAC/s and the fraction
+     of --peak-gmacs, workspace and library size, and the machine.
+
+MACs come from `mnc-compile --report` (the per-layer column, checked against
+its total line) and are cross-checked against a count over the ONNX graph's
+Conv/Gemm/MatMul nodes with shapes from onnx.shape_inference.
+
+Limits, stated rather than hidden:
+  - ort_run.js --bench prints per-round min/median/mean only, so ORT's median
+    over all individual runs is not available; ORT's min over all runs is exact
+    (min of per-round minima) and its median is the median of per-round medians.
+    mnc's harness prints every run, so both figures exist for mnc.
+  - The generated library has no multi-threaded entry (no NAME_run_parallel):
+    with --threads > 1 only ORT uses more threads; mnc still runs one thread.
+  - --profile (per-layer times) needs per-layer instrumentation in the
+    generated code, which does not exist yet: it exits 2.
+
+Exit status: 0; 1 on an error; 2 for --profile; 3 when the two runtimes' outputs disagree (the report
+is still printed, marked MISMATCH).
+
+Defaults: compiler $MNC_BUILD_DIR/bin/mnc-compile (MNC_BUILD_DIR defaults to
+<repo>/build); work directory ${TMPDIR:-/tmp}/mnc-bench/NAME; --cpu 0 for one
+thread, 0-(T-1) for T threads.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BENCH_MAIN = os.path.join(REPO, "tools", "bench", "bench_main.c")
+ORT_RUN = os.path.join(REPO, "test", "lib", "ort_run.js")
+MAKE_INPUT = os.path.join(REPO, "test", "lib", "make_input.py")
+COMPARE = os.path.join(REPO, "test", "lib", "compare_outputs.py")
+ORT_PKG = os.path.join(REPO, ".deps", "ort", "node_modules", "onnxruntime-node", "package.json")
+PY = sys.executable or "/usr/bin/python3"
+
+
+def die(msg, code=1):
+    print(f"bench: error: {msg}", file=sys.stderr)
+    sys.exit(code)
+
+
+def note(msg):
+    print(f"bench: {msg}", file=sys.stderr, flush=True)
+
+
+# ----------------------------------------------------------------------------- arguments
+def parse_args(argv):
+    # Everything after --mnc-args belongs to mnc-compile (it may start with '-').
+    mnc_args = []
+    if "--mnc-args" in argv:
+        k = argv.index("--mnc-args")
+        argv, mnc_args = argv[:k], argv[k + 1:]
+    p = argparse.ArgumentParser(
+        prog="bench.py",
+        description="Benchmarks an mnc-compiled model against ONNX Runtime on the same core(s).",
+        epilog="--mnc-args ARG...: the rest of the command line is passed to mnc-compile "
+               "(must come last). See the module docstring for details.")
+    p.add_argument("model", help="the ONNX model")
+    p.add_argument("--rounds", type=int, default=15, help="interleaved rounds (default 15)")
+    p.add_argument("--runs", type=int, default=20, help="timed runs per round and runtime (default 20)")
+    p.add_argument("--warmup", type=int, default=3, help="untimed runs before each round's timed runs (default 3)")
+    p.add_argument("--threads", type=int, default=1, help="ONNX Runtime intra-op threads (default 1); "
+                   "mnc is always single-threaded")
+    p.add_argument("--cpu", default=None, help="CPU list for taskset -c (default 0, or 0-(T-1) for --threads T); "
+                   "mnc is pinned to its first CPU")
+    p.add_argument("--peak-gmacs", type=float, default=112.0,
+                   help="one core's peak in GMAC/s for the fraction-of-peak line (default 112: AVX-512 FMA "
+                        "measured on this machine type)")
+    p.add_argument("--compiler", default=None, help="mnc-compile to use (default: the build dir's)")
+    p.add_argument("--cc", default="cc", help="C compiler for the harness (default cc)")
+    p.add_argument("--work-dir", default=None, help="where the library, harness and inputs go")
+    p.add_argument("--seed", type=int, default=0, help="seed of the input (make_input.py, default 0)")
+    p.add_argument("--ort-opt", default="all", help="ONNX Runtime graph optimization level (default all)")
+    p.add_argument("--json", default=None, help="also write every measurement to this JSON file")
+    p.add_argument("--profile", action="store_true",
+                   help="per-layer times (not implemented yet: exits 2)")
+    a = p.parse_args(argv)
+    a.mnc_args = mnc_args
+    for k in ("rounds", "runs", "threads"):
+        if getattr(a, k) < 1:
+            p.error(f"--{k} must be >= 1")
+    if a.warmup < 0:
+        p.error("--warmup must be >= 0")
+    return a
+
+
+def parse_cpu_list(text):
+    cpus = []
+    for part in text.split(","):
+        part = part.strip()
+        m = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
+        if not m:
+            die(f"bad --cpu '{text}' (expected a taskset list such as 0, 0,1 or 0-1)")
+        lo = int(m.group(1))
+        hi = int(m.group(2)) if m.group(2) else lo
+        if hi < lo:
+            die(f"bad --cpu range '{part}'")
+        cpus.extend(range(lo, hi + 1))
+    return sorted(set(cpus))
+
+
+# ----------------------------------------------------------------------------- helpers
+def run(cmd, what, **kw):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    if r.returncode != 0:
+        sys.stderr.write(r.stdout + r.stderr)
+        die(f"{what} failed (exit {r.returncode}): {shlex.join(cmd)}")
+    return r
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def c_name(stem):
+    name = re.sub(r"[^A-Za-z0-9_]", "_", stem)
+    if not name or name[0].isdigit():
+        name = "m_" + name
+    return name
+
+
+def machine_info():
+    model, flags = "unknown", set()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                key, _, val = line.partition(":")
+                key = key.strip()
+                if key == "model name" and model == "unknown":
+                    model = val.strip()
+                elif key == "flags" and not flags:
+                    flags = set(val.split())
+    except OSError:
+        pass
+    simd = "avx512f" if "avx512f" in flags else ("avx2" if "avx2" in flags else "no avx2")
+    return {
+        "cpu_model": model,
+        "logical_cpus": os.cpu_count(),
+        "allowed_cpus": sorted(os.sched_getaffinity(0)),
+        "simd": simd,
+        "kernel": platform.release(),
+    }
+
+
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "n/a"
+
+
+def cpu_jiffies():
+    """(busy, steal) jiffies of the whole machine from /proc/stat, or None."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal [guest guest_nice: already in user/nice]
+    busy = v[0] + v[1] + v[2] + v[5] + v[6]
+    return busy, (v[7] if len(v) > 7 else 0), sum(v[:8])
+
+
+def children_cpu_s():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def tool_versions(cc, node):
+    v = {}
+    try:
+        v["mnc_git"] = subprocess.run(["git", "-C", REPO, "describe", "--always", "--dirty"],
+                                      capture_output=True, text=True).stdout.strip() or "n/a"
+    except OSError:
+        v["mnc_git"] = "n/a"
+    try:
+        with open(ORT_PKG) as f:
+            v["onnxruntime_node"] = json.load(f).get("version", "n/a")
+    except (OSError, ValueError):
+        v["onnxruntime_node"] = "n/a"
+    v["node"] = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+    out = subprocess.run([cc, "--version"], capture_output=True, text=True).stdout
+    v["cc"] = out.splitlines()[0] if out else "n/a"
+    return v
+
+
+# ----------------------------------------------------------------------------- MACs
+REPORT_TOTAL = re.compile(r"^total:\s*(\d+)\s+layers,\s*([\d.]+)\s*M MACs(.*)$")
+
+
+def macs_from_report(text):
+    """(exact per-layer sum or None, total line's M MACs or None, layer count, total line)."""
+    layer_sum, layers, total_m, total_line, total_layers = 0, 0, None, None, None
+    for line in text.splitlines():
+        m = REPORT_TOTAL.match(line.strip())
+        if m:
+            total_m, total_line, total_layers = float(m.group(2)), line.strip(), int(m.group(1))
+            continue
+        # "IDX OP IN_SHAPES -> OUT_SHAPE ACTIVATION... MACS WEIGHTS WORKSPACE... NODE": the MACs are
+        # the first plain integer after the output shape (the activation may hold spaces).
+        tok = line.split()
+        if len(tok) > 4 and tok[0].isdigit() and "->" in tok:
+            ints = [t for t in tok[tok.index("->") + 2:] if t.isdigit()]
+            if ints:
+                layers += 1
+                layer_sum += int(ints[0])
+    exact = layer_sum if layers else None
+    # The per-layer column must agree with the total line (which rounds to 0.1 M).
+    if exact is not None and total_m is not None and (abs(exact / 1e6 - total_m) > 0.051
+                                                      or layers != total_layers):
+        exact = None
+    return exact, total_m, layers, total_line
+
+
+def macs_from_onnx(model_path, input_shape):
+    """Sum of Conv/Gemm/MatMul MACs over the ONNX graph, shapes from onnx shape inference.
+    Returns (macs, detail) or (None, reason)."""
+    try:
+        import onnx
+        from onnx import shape_inference
+    except ImportError as e:
+        return None, f"python onnx not available ({e})"
+    try:
+        model = onnx.load(model_path)
+        inits = {t.name: list(t.dims) for t in model.graph.initializer}
+        real_inputs = [i for i in model.graph.input if i.name not in inits]
+        if len(real_inputs) == 1 and input_shape:
+            dims = real_inputs[0].type.tensor_type.shape.dim
+            if len(dims) == len(input_shape):
+                for d, v in zip(dims, input_shape):  # fix dynamic dims as mnc-compile saw them
+                    if not d.HasField("dim_value"):
+                        d.dim_value = v
+        model = shape_inference.infer_shapes(model)
+    except Exception as e:  # onnx 1.12 knows opsets <= 17 only
+        return None, f"onnx shape inference failed: {str(e).splitlines()[0][:160]}"
+
+    shapes = dict(inits)
+    for vi in list(model.graph.value_info) + list(model.graph.input) + list(model.graph.output):
+        dims = vi.type.tensor_type.shape.dim
+        if all(d.HasField("dim_value") for d in dims) and len(dims) > 0:
+            shapes[vi.name] = [d.dim_value for d in dims]
+
+    def prod(xs):
+        p = 1
+        for x in xs:
+            p *= x
+        return p
+
+    total, counts, unknown = 0, {"Conv": 0, "Gemm": 0, "MatMul": 0}, []
+    for n in model.graph.node:
+        if n.op_type not in counts:
+            continue
+        attrs = {a.name: onnx.helper.get_attribute_value(a) for a in n.attribute}
+        try:
+            if n.op_type == "Conv":
+                w, y = shapes[n.input[1]], shapes[n.output[0]]
+                total += prod(y) * prod(w[1:])  # out elements x (C/group x kH x kW)
+            elif n.op_type == "Gemm":
+                a_s, b_s = shapes[n.input[0]], shapes[n.input[1]]
+                m_ = a_s[1] if attrs.get("transA", 0) else a_s[0]
+                k_ = a_s[0] if attrs.get("transA", 0) else a_s[1]
+                n_ = b_s[0] if attrs.get("transB", 0) else b_s[1]
+                total += m_ * n_ * k_
+            else:
+                a_s, y = shapes[n.input[0]], shapes[n.output[0]]
+                total += prod(y) * a_s[-1]
+            counts[n.op_type] += 1
+        except (KeyError, IndexError):
+            unknown.append(n.name or n.op_type)
+    if unknown:
+        return None, f"no inferred shape for {len(unknown)} nodes (e.g. {unknown[0]})"
+    detail = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+    return total, detail
+
+
+# ----------------------------------------------------------------------------- main
+def main():
+    a = parse_args(sys.argv[1:])
+    if a.profile:
+        print("bench: --profile: not implemented yet: needs per-layer instrumentation in the generated "
+              "code (mnc-compile has no instrumented build; NAME_run is one opaque call)", file=sys.stderr)
+        sys.exit(2)
+
+    model = os.path.abspath(a.model)
+    if not os.path.isfile(model):
+        die(f"model not found: {a.model}")
+    build = os.environ.get("MNC_BUILD_DIR", os.path.join(REPO, "build"))
+    compiler = os.path.abspath(a.compiler) if a.compiler else os.path.join(build, "bin", "mnc-compile")
+    if not os.access(compiler, os.X_OK):
+        die(f"mnc-compile not found at {compiler}: run tools/scripts/build.sh mnc-compile "
+            f"(or tools/scripts/bench.sh), or pass --compiler PATH")
+    for tool in ("taskset", "node", a.cc):
+        if not shutil.which(tool):
+            die(f"{tool} not found on PATH")
+    node = shutil.which("node")
+    if not os.path.isfile(ORT_PKG):
+        die("onnxruntime-node is not installed in .deps/ort: run tools/scripts/setup.sh")
+
+    allowed = sorted(os.sched_getaffinity(0))
+    cpu_text = a.cpu if a.cpu is not None else ("0" if a.threads == 1 else f"0-{a.threads - 1}")
+    cpus = parse_cpu_list(cpu_text)
+    bad = [c for c in cpus if c not in allowed]
+    if bad:
+        die(f"--cpu {cpu_text}: CPU {bad[0]} is not available here (allowed: {allowed})")
+    mnc_cpu = str(cpus[0])
+    ort_cpus = ",".join(str(c) for c in cpus)
+
+    stem = os.path.splitext(os.path.basename(model))[0]
+    name = c_name(stem)
+    upper = name.upper()
+    work = os.path.abspath(a.work_dir or os.path.join(os.environ.get("TMPDIR", "/tmp"), "mnc-bench", name))
+    os.makedirs(work, exist_ok=True)
+    lib = os.path.join(work, f"lib{name}.a")
+    header = os.path.join(work, f"{name}.h")
+    harness = os.path.join(work, f"bench_{name}")
+    input_bin = os.path.join(work, "input.bin")
+    mnc_out, ort_out = os.path.join(work, "mnc_out.bin"), os.path.join(work, "ort_out.bin")
+
+    date = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    command = shlex.join([sys.argv[0]] + sys.argv[1:])
+    load_start = loadavg()
+
+    # 1. compile
+    compile_cmd = [compiler, model, "-o", lib, "--name", name, "--report"] + a.mnc_args
+    note(f"compiling: {shlex.join(compile_cmd)}")
+    t0 = time.monotonic()
+    r = run(compile_cmd, "mnc-compile")
+    compile_s = time.monotonic() - t0
+    report_text = r.stdout + r.stderr
+    with open(os.path.join(work, "report.txt"), "w") as f:
+        f.write(report_text)
+    if not os.path.isfile(lib) or not os.path.isfile(header):
+        die(f"mnc-compile did not write {lib} and {header}")
+
+    with open(header) as f:
+        htext = f.read()
+
+    def hdefine(suffix, pattern=r"(\d+)"):
+        m = re.search(rf"#define\s+{upper}_{suffix}\s+{pattern}", htext)
+        return m.group(1) if m else None
+
+    workspace = int(hdefine("WORKSPACE_SIZE") or -1)
+    in_shape_text = hdefine("INPUT_SHAPE", r"\{([^}]*)\}")
+    if workspace < 0 or not in_shape_text:
+        die(f"{header} lacks {upper}_WORKSPACE_SIZE or {upper}_INPUT_SHAPE")
+    in_shape = [int(x) for x in in_shape_text.split(",")]
+    tm = re.search(r"Target:\s*(.*)", htext)
+    target = tm.group(1).strip() if tm else "n/a"
+    has_parallel = f"{name}_run_parallel" in htext
+    lib_bytes = os.path.getsize(lib)
+
+    # 2. harness
+    cc_cmd = [a.cc, "-std=c99", "-O2", "-I", work, f"-DMNC_MODEL={name}", f"-DMNC_MODEL_UPPER={upper}",
+              BENCH_MAIN, lib, "-lm", "-o", harness]
+    note(f"building harness: {shlex.join(cc_cmd)}")
+    run(cc_cmd, "building the harness")
+
+    # 3. input
+    run([PY, MAKE_INPUT, "--shape", "x".join(map(str, in_shape)), "--seed", str(a.seed), input_bin],
+        "make_input.py")
+
+    # MACs (report, cross-checked with the ONNX graph)
+    rep_exact, rep_total_m, rep_layers, rep_total_line = macs_from_report(report_text)
+    onnx_macs, onnx_detail = macs_from_onnx(model, in_shape)
+    if rep_exact is not None:
+        macs, macs_src = rep_exact, "mnc-compile --report (sum of the per-layer column)"
+    elif rep_total_m is not None:
+        macs, macs_src = int(round(rep_total_m * 1e6)), "mnc-compile --report (total line, 0.1 M resolution)"
+    elif onnx_macs is not None:
+        macs, macs_src = onnx_macs, "ONNX graph (mnc-compile --report gave no total)"
+    else:
+        macs, macs_src = None, "unavailable"
+
+    # 4. interleaved rounds
+    mnc_cmd_base = ["taskset", "-c", mnc_cpu, harness, "--runs", str(a.runs), "--warmup", str(a.warmup),
+                    "--input", input_bin]
+    ort_cmd_base = ["taskset", "-c", ort_cpus, node, ORT_RUN, model, "--bench", str(a.runs),
+                    "--warmup", str(a.warmup), "--threads", str(a.threads), "--opt", a.ort_opt,
+                    "--input", input_bin]
+    if a.threads > 1:
+        note(f"mnc runs single-threaded (no {name}_run_parallel yet): mnc pinned to CPU {mnc_cpu}, "
+             f"ONNX Runtime uses {a.threads} intra-op threads on CPUs {ort_cpus}")
+    if a.threads > len(cpus):
+        note(f"warning: {a.threads} ORT threads share {len(cpus)} CPU(s) ({ort_cpus})")
+    mnc_rounds, ort_rounds = [], []
+    j0, c0, t0 = cpu_jiffies(), children_cpu_s(), time.monotonic()
+    bench_re = re.compile(r"bench: runs=(\d+) .*min_ms=([\d.]+) median_ms=([\d.]+) mean_ms=([\d.]+)")
+    for i in range(a.rounds):
+        cmd = mnc_cmd_base + (["--output", mnc_out] if i == 0 else [])
+        r = run(cmd, f"mnc round {i + 1}")
+        times = [float(l.split()[2]) for l in r.stdout.splitlines() if l.startswith("run ")]
+        if len(times) != a.runs:
+            die(f"mnc round {i + 1}: expected {a.runs} run lines, got {len(times)}:\n{r.stdout}")
+        mnc_rounds.append(times)
+
+        cmd = ort_cmd_base + (["--output", ort_out] if i == 0 else [])
+        r = run(cmd, f"ONNX Runtime round {i + 1}")
+        m = bench_re.search(r.stdout)
+        if not m:
+            die(f"ONNX Runtime round {i + 1}: no 'bench:' line in:\n{r.stdout}")
+        ort_rounds.append({"runs": int(m.group(1)), "min": float(m.group(2)),
+                           "median": float(m.group(3)), "mean": float(m.group(4))})
+        note(f"round {i + 1:2d}/{a.rounds}: mnc median {median(times):9.3f} ms | "
+             f"ORT median {ort_rounds[-1]['median']:7.3f} ms")
+
+    # CPU time spent by anything other than this benchmark's rounds, averaged over their wall time.
+    j1, c1, t1 = cpu_jiffies(), children_cpu_s(), time.monotonic()
+    other_cpus = steal = None
+    if j0 and j1 and t1 > t0:
+        hz = os.sysconf("SC_CLK_TCK")
+        other_cpus = max(0.0, ((j1[0] - j0[0]) / hz - (c1 - c0)) / (t1 - t0))
+        steal = (j1[1] - j0[1]) / max(1, j1[2] - j0[2])
+
+    # 5. output check (round 1's outputs)
+    cr = subprocess.run([PY, COMPARE, mnc_out, ort_out], capture_output=True, text=True)
+    check_line = " ".join(cr.stdout.split("\n")[0:1]).strip()
+    check_ok = cr.returncode == 0
+    load_end = loadavg()
+
+    # 6. statistics
+    mnc_all = [t for rr in mnc_rounds for t in rr]
+    mnc = {
+        "min": min(mnc_all), "median_all": median(mnc_all),
+        "median_of_round_medians": median([median(rr) for rr in mnc_rounds]),
+        "mean": statistics.fmean(mnc_all),
+    }
+    ort_runs_total = sum(o["runs"] for o in ort_rounds)
+    ort = {
+        "min": min(o["min"] for o in ort_rounds), "median_all": None,
+        "median_of_round_medians": median([o["median"] for o in ort_rounds]),
+        "mean": sum(o["mean"] * o["runs"] for o in ort_rounds) / ort_runs_total,
+    }
+    paired = [median(rr) / o["median"] for rr, o in zip(mnc_rounds, ort_rounds)]
+    ratio_median = mnc["median_of_round_medians"] / ort["median_of_round_medians"]
+    ratio_min = mnc["min"] / ort["min"]
+
+    def gmacs(ms):
+        return macs / (ms * 1e-3) / 1e9 if macs else None
+
+    mach = machine_info()
+    vers = tool_versions(a.cc, node)
+
+    # ------------------------------------------------------------------ report
+    def f3(x):
+        return "n/a" if x is None else f"{x:.3f}"
+
+    def g(x):
+        return "n/a" if x is None else f"{x:.1f}"
+
+    def pct(x, peak):
+        return "n/a" if x is None else f"{100 * x / peak:.1f}%"
+
+    out = []
+    w = out.append
+    w(f"== mnc vs ONNX Runtime: {os.path.basename(model)}")
+    w(f"date:      {date}")
+    w(f"command:   {command}")
+    w(f"machine:   {mach['cpu_model']}, {mach['logical_cpus']} logical CPUs "
+      f"(allowed {','.join(map(str, mach['allowed_cpus']))}), {mach['simd']}, Linux {mach['kernel']}")
+    w(f"load avg:  {load_start} at start, {load_end} at end (1/5/15 min, including this benchmark's own compile and runs)")
+    if other_cpus is not None:
+        w(f"other load: {other_cpus:.2f} CPUs busy on average with work other than this benchmark during the "
+          f"rounds (of {mach['logical_cpus']}; /proc/stat minus this benchmark's own CPU time), steal {steal:.1%}")
+        if other_cpus >= 0.2:
+            w("           WARNING: the machine was not idle: absolute times are inflated (more so when the busy "
+              "vCPU shares a physical core); the interleaved ratios stay comparable")
+    w(f"versions:  repo HEAD {vers['mnc_git']} (the compiler binary may be older: see its build time), onnxruntime-node {vers['onnxruntime_node']} (node {vers['node']}), "
+      f"harness cc: {vers['cc']}")
+    built = datetime.datetime.fromtimestamp(os.path.getmtime(compiler)).astimezone().isoformat(timespec="seconds")
+    w(f"compiler:  {compiler}{' ' + shlex.join(a.mnc_args) if a.mnc_args else ''} "
+      f"(built {built}; compile took {compile_s:.1f} s; target {target})")
+    w(f"rounds:    {a.rounds} interleaved (mnc round, then ORT round), {a.runs} timed runs each after "
+      f"{a.warmup} warmup runs, fresh process per round")
+    w(f"threads:   mnc 1 (pinned: taskset -c {mnc_cpu}); ONNX Runtime {a.threads} intra-op "
+      f"(pinned: taskset -c {ort_cpus}), graph optimization '{a.ort_opt}'")
+    if a.threads > 1:
+        w(f"           NOTE: mnc runs single-threaded: the library has no {name}_run_parallel yet"
+          + (" (the header declares one, but bench.py calls only NAME_run)" if has_parallel else "")
+          + f"; the comparison below is 1 mnc thread vs {a.threads} ORT threads.")
+    w(f"input:     {'x'.join(map(str, in_shape))} float32, make_input.py --seed {a.seed} (same file for both)")
+    w(f"output:    {'OK' if check_ok else 'MISMATCH'}: mnc vs ORT, round 1: {check_line}")
+    w("")
+    w(f"MACs:      {macs / 1e6:.2f} M from {macs_src}" if macs else f"MACs:      unavailable")
+    if rep_total_line:
+        w(f"           report: {rep_total_line}")
+    if onnx_macs is not None:
+        agree = abs(onnx_macs - macs) / macs if macs else None
+        verdict = ("agrees" if agree is not None and agree < 0.005 else "DISAGREES") if agree is not None else ""
+        w(f"           ONNX graph ({onnx_detail}, onnx shape inference): {onnx_macs / 1e6:.2f} M — {verdict}"
+          + (f" ({100 * agree:.2f}% apart)" if agree is not None else ""))
+    else:
+        w(f"           ONNX graph count: n/a ({onnx_detail})")
+    w(f"workspace: {workspace} bytes ({workspace / 2**20:.2f} MiB), {upper}_WORKSPACE_SIZE in {name}.h")
+    w(f"library:   {lib_bytes} bytes ({lib_bytes / 2**20:.2f} MiB), lib{name}.a (weights compiled in)")
+    w("")
+    ort_peak = a.peak_gmacs * min(a.threads, len(cpus))
+    hdr = f"{'':28s}{'mnc':>14s}{'ONNX Runtime':>16s}{'mnc/ORT':>10s}"
+    w(hdr)
+    w(f"{'min ms (all runs)':28s}{f3(mnc['min']):>14s}{f3(ort['min']):>16s}{ratio_min:>10.2f}")
+    w(f"{'median ms (all runs)':28s}{f3(mnc['median_all']):>14s}{'n/a [1]':>16s}{'':>10s}")
+    w(f"{'median of round medians ms':28s}{f3(mnc['median_of_round_medians']):>14s}"
+      f"{f3(ort['median_of_round_medians']):>16s}{ratio_median:>10.2f}")
+    w(f"{'mean ms (all runs)':28s}{f3(mnc['mean']):>14s}{f3(ort['mean']):>16s}"
+      f"{mnc['mean'] / ort['mean']:>10.2f}")
+    w(f"{'GMAC/s at min':28s}{g(gmacs(mnc['min'])):>14s}{g(gmacs(ort['min'])):>16s}")
+    w(f"{'GMAC/s at median [2]':28s}{g(gmacs(mnc['median_of_round_medians'])):>14s}"
+      f"{g(gmacs(ort['median_of_round_medians'])):>16s}")
+    w(f"{'fraction of peak at min [3]':28s}{pct(gmacs(mnc['min']), a.peak_gmacs):>14s}"
+      f"{pct(gmacs(ort['min']), ort_peak):>16s}")
+    w(f"{'runs timed':28s}{len(mnc_all):>14d}{ort_runs_total:>16d}")
+    w(f"per-round ratio mnc/ORT (median of round medians, paired): median {median(paired):.2f}, "
+      f"range {min(paired):.2f}..{max(paired):.2f}")
+    w("")
+    w(f"{'round':>5s}  {'mnc min':>10s} {'mnc med':>10s}  {'ORT min':>9s} {'ORT med':>9s}  {'ratio':>7s}")
+    for i, (rr, o) in enumerate(zip(mnc_rounds, ort_rounds)):
+        w(f"{i + 1:>5d}  {min(rr):>10.3f} {median(rr):>10.3f}  {o['min']:>9.3f} {o['median']:>9.3f}  "
+          f"{paired[i]:>7.2f}")
+    w("")
+    w("[1] test/lib/ort_run.js --bench prints per-round min/median/mean only; ORT's median over all runs is "
+      "not available (its min over all runs is exact).")
+    w("[2] median of per-round medians (the same statistic for both runtimes).")
+    w(f"[3] peak {a.peak_gmacs:g} GMAC/s per core (--peak-gmacs); ORT's fraction is of "
+      f"{ort_peak:g} ({min(a.threads, len(cpus))} core(s)).")
+    w("    mnc times: NAME_run wall time in C (CLOCK_MONOTONIC); ORT times: session.run() wall time in node "
+      "(includes the JS binding's small per-call overhead).")
+    print("\n".join(out), flush=True)
+
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({
+                "model": model, "date": date, "command": command, "machine": mach, "versions": vers,
+                "load_avg": [load_start, load_end], "other_cpus_busy": other_cpus, "steal": steal,
+                "threads": a.threads, "cpus": cpu_text,
+                "rounds": a.rounds, "runs": a.runs, "warmup": a.warmup, "mnc_args": a.mnc_args,
+                "macs": macs, "macs_source": macs_src, "macs_onnx": onnx_macs,
+                "workspace_bytes": workspace, "library_bytes": lib_bytes, "output_check": check_line,
+                "mnc": mnc, "ort": ort, "ratio_min": ratio_min, "ratio_median": ratio_median,
+                "mnc_rounds_ms": mnc_rounds, "ort_rounds": ort_rounds, "paired_ratios": paired,
+            }, f, indent=1)
+    return 0 if check_ok else 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
