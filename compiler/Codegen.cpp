@@ -567,6 +567,34 @@ std::string mnc::describeTargetMachine(const llvm::TargetMachine &machine) {
   return text;
 }
 
+mnc::ConvertMncToLinalgOptions
+mnc::vectorKernelOptions(const llvm::TargetMachine &machine) {
+  const llvm::MCSubtargetInfo &subtarget = *machine.getMCSubtargetInfo();
+  ConvertMncToLinalgOptions options;
+  if (machine.getTargetTriple().isAArch64()) {
+    options.vectorLanes = 4;
+    options.tileVectors = 4;
+    options.tileRows = 6;
+    options.depthwiseColumns = 8;
+  } else if (subtarget.checkFeatures("+avx512f")) {
+    options.vectorLanes = 16;
+    options.tileVectors = 2;
+    options.tileRows = 7;
+    options.depthwiseColumns = 8;
+  } else if (subtarget.checkFeatures("+avx")) {
+    options.vectorLanes = 8;
+    options.tileVectors = 2;
+    options.tileRows = 6;
+    options.depthwiseColumns = 6;
+  } else {
+    options.vectorLanes = 4;
+    options.tileVectors = 2;
+    options.tileRows = 6;
+    options.depthwiseColumns = 6;
+  }
+  return options;
+}
+
 FailureOr<std::string> mnc::deriveLibraryName(StringRef nameOption,
                                               StringRef outputPath,
                                               StringRef inputPath,

@@ -10,6 +10,8 @@
 #ifndef MNC_COMPILER_CODEGEN_H
 #define MNC_COMPILER_CODEGEN_H
 
+#include "passes/Passes.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LogicalResult.h"
 #include "llvm/ADT/SmallString.h"
@@ -64,6 +66,12 @@ createTargetMachine(const TargetSpec &spec, mlir::MLIRContext &context);
 
 /// A one-line description of `machine` ("x86_64-pc-linux-gnu, cpu znver4").
 std::string describeTargetMachine(const llvm::TargetMachine &machine);
+
+/// The vector kernels' blocking for `machine`'s registers: 16 lanes with
+/// AVX-512 (32 registers: 7 x 2 accumulators), 8 with AVX (16 registers:
+/// 6 x 2), 4 with SSE or NEON (NEON has 32 registers: 6 x 4).
+ConvertMncToLinalgOptions vectorKernelOptions(
+    const llvm::TargetMachine &machine);
 
 /// The C identifier a library is named by: `nameOption` if given (which must
 /// be a C identifier), otherwise derived from `outputPath` (the file stem

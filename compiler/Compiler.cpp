@@ -179,16 +179,19 @@ LogicalResult mnc::compile(const CompileOptions &options,
   // Everything that can be checked before the work starts.
   std::unique_ptr<llvm::TargetMachine> machine;
   LibraryInterface interface;
-  if (options.emit >= EmitStage::LLVMIR) {
-    if (options.emit == EmitStage::Lib && toStdout)
-      return emitError(UnknownLoc::get(&context))
-             << "--emit=lib writes a library and headers: give the archive "
-                "with -o OUT/libNAME.a";
+  if (options.emit == EmitStage::Lib && toStdout)
+    return emitError(UnknownLoc::get(&context))
+           << "--emit=lib writes a library and headers: give the archive "
+              "with -o OUT/libNAME.a";
+  // The target decides the kernels' vector blocking from --emit=linalg on.
+  if (options.emit >= EmitStage::Linalg) {
     FailureOr<std::unique_ptr<llvm::TargetMachine>> created =
         createTargetMachine(options.target, context);
     if (failed(created))
       return failure();
     machine = std::move(*created);
+  }
+  if (options.emit >= EmitStage::LLVMIR) {
     FailureOr<std::string> name = deriveLibraryName(
         options.name, outputPath, options.inputPath, context);
     if (failed(name))
@@ -252,7 +255,13 @@ LogicalResult mnc::compile(const CompileOptions &options,
     return write([&](raw_ostream &os) { module->print(os); });
   }
 
-  if (!isLinalg && failed(runPipeline(*module, buildMncToLinalgPipeline, dump)))
+  ConvertMncToLinalgOptions kernels = vectorKernelOptions(*machine);
+  if (!isLinalg && failed(runPipeline(
+                       *module,
+                       [&](OpPassManager &pm) {
+                         buildMncToLinalgPipeline(pm, kernels);
+                       },
+                       dump)))
     return failure();
   if (options.emit == EmitStage::Linalg) {
     printLayers(nullptr, -1);

@@ -49,8 +49,9 @@ void mnc::buildFusionPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void mnc::buildMncToLinalgPipeline(OpPassManager &pm) {
-  pm.addPass(mnc::createConvertMncToLinalg());
+void mnc::buildMncToLinalgPipeline(OpPassManager &pm,
+                                   const ConvertMncToLinalgOptions &options) {
+  pm.addPass(mnc::createConvertMncToLinalg(options));
 }
 
 void mnc::buildLinalgToLLVMPipeline(OpPassManager &pm) {

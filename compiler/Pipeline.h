@@ -12,6 +12,8 @@
 #ifndef MNC_COMPILER_PIPELINE_H
 #define MNC_COMPILER_PIPELINE_H
 
+#include "passes/Passes.h"
+
 namespace mlir {
 class OpPassManager;
 } // namespace mlir
@@ -32,9 +34,11 @@ namespace mnc {
 void buildFusionPipeline(mlir::OpPassManager &pm);
 
 /// mnc dialect to linalg, tensor, arith and math on tensors, with a single
-/// `func.func @main` on the model's tensors. Graph-level rewrites (fusion)
-/// belong before the conversion.
-void buildMncToLinalgPipeline(mlir::OpPassManager &pm);
+/// `func.func @main` on the model's tensors; with `options.vectorLanes` set,
+/// convolutions and matrix products become vector kernels in scf loops.
+/// Graph-level rewrites (fusion) belong before the conversion.
+void buildMncToLinalgPipeline(mlir::OpPassManager &pm,
+                              const ConvertMncToLinalgOptions &options = {});
 
 /// Linalg on tensors to the LLVM dialect: bufferization (inputs never written,
 /// results as out-parameters), every intermediate buffer placed in one

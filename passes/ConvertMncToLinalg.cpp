@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/VectorKernels.h"
 
 #include "dialects/MncOps.h"
 #include "dialects/ShapeInference.h"
@@ -129,47 +130,6 @@ Value storageValue(OpBuilder &b, Value original, Value converted) {
           packed[((n * s[2] + h) * s[3] + w) * s[1] + c] =
               (*data)[((n * s[1] + c) * s[2] + h) * s[3] + w];
   return denseConstant(b, original.getLoc(), toStorageShape(s), packed);
-}
-
-/// Scalar code of a fused activation, inside a linalg body.
-Value emitActivation(OpBuilder &b, Location loc, Value x,
-                     ActivationAttr activation) {
-  if (!activation)
-    return x;
-  auto hardSigmoid = [&](Value v) {
-    Value scaled = b.create<arith::AddFOp>(
-        loc,
-        b.create<arith::MulFOp>(loc, v,
-                                constantF32(b, loc, activation.getAlphaValue())),
-        constantF32(b, loc, activation.getBetaValue()));
-    Value low = b.create<arith::MaximumFOp>(loc, scaled, constantF32(b, loc, 0));
-    return b.create<arith::MinimumFOp>(loc, low, constantF32(b, loc, 1))
-        .getResult();
-  };
-  switch (activation.getKind()) {
-  case ActivationKind::None:
-    return x;
-  case ActivationKind::Relu:
-    return b.create<arith::MaximumFOp>(loc, x, constantF32(b, loc, 0));
-  case ActivationKind::Clip: {
-    Value low = b.create<arith::MaximumFOp>(
-        loc, x, constantF32(b, loc, activation.getAlphaValue()));
-    return b.create<arith::MinimumFOp>(
-        loc, low, constantF32(b, loc, activation.getBetaValue()));
-  }
-  case ActivationKind::HardSigmoid:
-    return hardSigmoid(x);
-  case ActivationKind::HardSwish:
-    return b.create<arith::MulFOp>(loc, x, hardSigmoid(x));
-  case ActivationKind::Sigmoid: {
-    Value negExp =
-        b.create<math::ExpOp>(loc, b.create<arith::NegFOp>(loc, x));
-    Value denominator =
-        b.create<arith::AddFOp>(loc, constantF32(b, loc, 1), negExp);
-    return b.create<arith::DivFOp>(loc, constantF32(b, loc, 1), denominator);
-  }
-  }
-  llvm_unreachable("unknown activation");
 }
 
 /// Maps the storage loop space of a result with logical shape `resultShape`
@@ -322,7 +282,8 @@ private:
 
 /// Convolution: zero padding, the packed filter, an accumulator holding the
 /// bias, the linalg convolution, then activation and residual.
-FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values, OpBuilder &rewriter) {
+FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
+                             OpBuilder &rewriter, const VectorTarget &target) {
     Location loc = op.getLoc();
     std::optional<SmallVector<float>> filter =
         constantElements(op.getFilter());
@@ -359,6 +320,21 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values, OpBuilder &rewr
     Value bias = op.getBias() ? values.get(rewriter, op.getBias()) : Value();
     auto strides = rewriter.getI64VectorAttr(op.getStrides());
     auto dilations = rewriter.getI64VectorAttr(op.getDilations());
+    Value residual = op.getResidual()
+                         ? values.get(rewriter, op.getResidual())
+                         : Value();
+    ConvKernelOperands kernel;
+    kernel.input = input;
+    kernel.kernelH = kh;
+    kernel.kernelW = kw;
+    kernel.strideH = op.getStrides()[0];
+    kernel.strideW = op.getStrides()[1];
+    kernel.dilationH = op.getDilations()[0];
+    kernel.dilationW = op.getDilations()[1];
+    kernel.bias = bias;
+    kernel.activation = op.getActivationAttr();
+    kernel.residual = residual;
+    kernel.outputShape = storage;
     Value result;
     if (!depthwise) {
       // [F, C, KH, KW] -> HWCF.
@@ -369,6 +345,10 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values, OpBuilder &rewr
             for (int64_t x = 0; x < kw; ++x)
               packed[((y * kw + x) * groupChannels + c) * outChannels + f] =
                   (*filter)[((f * groupChannels + c) * kh + y) * kw + x];
+      if (target.lanes) {
+        kernel.filter = packed;
+        return emitConvKernel(rewriter, loc, kernel, target);
+      }
       Value weights = denseConstant(rewriter, loc,
                                     {kh, kw, groupChannels, outChannels},
                                     packed);
@@ -390,6 +370,10 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values, OpBuilder &rewr
           for (int64_t x = 0; x < kw; ++x)
             packed[(y * kw + x) * outChannels + c] =
                 (*filter)[(c * kh + y) * kw + x];
+      if (target.lanes) {
+        kernel.filter = packed;
+        return emitDepthwiseKernel(rewriter, loc, kernel, target);
+      }
       Value weights =
           denseConstant(rewriter, loc, {kh, kw, outChannels}, packed);
       result = rewriter
@@ -400,43 +384,8 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values, OpBuilder &rewr
                        dilations)
                    .getResult(0);
     }
-    Value residual = op.getResidual()
-                         ? values.get(rewriter, op.getResidual())
-                         : Value();
     return (epilogue(rewriter, loc, result,
                                     op.getActivationAttr(), residual));
-}
-
-/// [M, K] x [N, K]^T with the weight packed to [K, N] when it is constant.
-FailureOr<Value> lowerFullyConnected(FullyConnectedOp op, StorageValues &values, OpBuilder &rewriter) {
-    Location loc = op.getLoc();
-    ArrayRef<int64_t> ws = logicalShape(op.getWeight());
-    ArrayRef<int64_t> out = logicalShape(op.getOutput());
-    Value init = accumulatorInit(rewriter, loc, out,
-                                 op.getBias() ? values.get(rewriter, op.getBias()) : Value());
-    auto type = tensorType(out, rewriter.getF32Type());
-    Value result;
-    if (std::optional<SmallVector<float>> weight =
-            constantElements(op.getWeight())) {
-      int64_t n = ws[0], k = ws[1];
-      SmallVector<float> packed(weight->size());
-      for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < k; ++j)
-          packed[j * n + i] = (*weight)[i * k + j];
-      Value weights = denseConstant(rewriter, loc, {k, n}, packed);
-      result = rewriter
-                   .create<linalg::MatmulOp>(
-                       loc, type, ValueRange{values.get(rewriter, op.getInput()), weights}, init)
-                   .getResult(0);
-    } else {
-      result = rewriter
-                   .create<linalg::MatmulTransposeBOp>(
-                       loc, type,
-                       ValueRange{values.get(rewriter, op.getInput()), values.get(rewriter, op.getWeight())},
-                       init)
-                   .getResult(0);
-    }
-    return (epilogue(rewriter, loc, result, op.getActivationAttr(), Value()));
 }
 
 /// Standalone activations.
@@ -566,13 +515,14 @@ FailureOr<Value> lowerReduceMean(ReduceMeanOp op, StorageValues &values, OpBuild
                                     logicalShape(op.getOutput())));
 }
 
-/// [M, K] x [N, K]^T + bias ([N]): `weight` is the op's [N, K] operand,
-/// packed to [K, N] at compile time when it is constant, otherwise read
-/// transposed through `storageWeight`, its lowered value.
+/// activation([M, K] x [N, K]^T + bias ([N])): `weight` is the op's [N, K]
+/// operand, packed to [K, N] at compile time when it is constant (then a
+/// vector kernel when the target has one), otherwise read transposed through
+/// `storageWeight`, its lowered value.
 Value matmulTransposedWeight(OpBuilder &b, Location loc, Value input,
                              Value weight, Value storageWeight, Value bias,
-                             ArrayRef<int64_t> out) {
-  Value init = accumulatorInit(b, loc, out, bias);
+                             ActivationAttr activation, ArrayRef<int64_t> out,
+                             const VectorTarget &target) {
   auto type = tensorType(out, b.getF32Type());
   if (std::optional<SmallVector<float>> data = constantElements(weight)) {
     ArrayRef<int64_t> ws = logicalShape(weight);
@@ -581,22 +531,40 @@ Value matmulTransposedWeight(OpBuilder &b, Location loc, Value input,
     for (int64_t i = 0; i < n; ++i)
       for (int64_t j = 0; j < k; ++j)
         packed[j * n + i] = (*data)[i * k + j];
+    if (target.lanes)
+      return emitMatmulKernel(b, loc, input, packed, n, bias, activation,
+                              target);
+    Value init = accumulatorInit(b, loc, out, bias);
     Value weights = denseConstant(b, loc, {k, n}, packed);
-    return b.create<linalg::MatmulOp>(loc, type, ValueRange{input, weights},
-                                      init)
-        .getResult(0);
+    Value product = b.create<linalg::MatmulOp>(
+                         loc, type, ValueRange{input, weights}, init)
+                        .getResult(0);
+    return epilogue(b, loc, product, activation, Value());
   }
-  return b
-      .create<linalg::MatmulTransposeBOp>(
-          loc, type, ValueRange{input, storageWeight}, init)
-      .getResult(0);
+  Value product = b.create<linalg::MatmulTransposeBOp>(
+                       loc, type, ValueRange{input, storageWeight},
+                       accumulatorInit(b, loc, out, bias))
+                      .getResult(0);
+  return epilogue(b, loc, product, activation, Value());
+}
+
+/// [M, K] x [N, K]^T + bias, then the fused activation.
+FailureOr<Value> lowerFullyConnected(FullyConnectedOp op, StorageValues &values,
+                                     OpBuilder &rewriter,
+                                     const VectorTarget &target) {
+  return matmulTransposedWeight(
+      rewriter, op.getLoc(), values.get(rewriter, op.getInput()),
+      op.getWeight(), values.get(rewriter, op.getWeight()),
+      op.getBias() ? values.get(rewriter, op.getBias()) : Value(),
+      op.getActivationAttr(), logicalShape(op.getOutput()), target);
 }
 
 /// Squeeze-and-excite: the mean over H and W ([N, C]), two matmuls with
 /// their biases and activations ([N, R], then the [N, C] gate), then x times
 /// the gate broadcast over H and W, one elementwise pass over x.
 FailureOr<Value> lowerSqueezeExcite(SqueezeExciteOp op, StorageValues &values,
-                                    OpBuilder &rewriter) {
+                                    OpBuilder &rewriter,
+                                    const VectorTarget &target) {
   Location loc = op.getLoc();
   MLIRContext *context = rewriter.getContext();
   ArrayRef<int64_t> in = logicalShape(op.getInput());
@@ -608,15 +576,13 @@ FailureOr<Value> lowerSqueezeExcite(SqueezeExciteOp op, StorageValues &values,
   Value hidden = matmulTransposedWeight(
       rewriter, loc, squeezed, op.getReduceWeight(),
       values.get(rewriter, op.getReduceWeight()),
-      values.get(rewriter, op.getReduceBias()),
-      {n, reduced});
-  hidden = epilogue(rewriter, loc, hidden, op.getReduceActivation(), Value());
+      values.get(rewriter, op.getReduceBias()), op.getReduceActivation(),
+      {n, reduced}, target);
   Value gate = matmulTransposedWeight(
       rewriter, loc, hidden, op.getExpandWeight(),
       values.get(rewriter, op.getExpandWeight()),
-      values.get(rewriter, op.getExpandBias()),
-      {n, channels});
-  gate = epilogue(rewriter, loc, gate, op.getExpandActivation(), Value());
+      values.get(rewriter, op.getExpandBias()), op.getExpandActivation(),
+      {n, channels}, target);
   // Storage loops (n, h, w, c): x[n, h, w, c] * gate[n, c].
   SmallVector<int64_t> storage = toStorageShape(in);
   AffineMap identity = AffineMap::getMultiDimIdentityMap(4, context);
@@ -789,6 +755,8 @@ std::optional<std::string> unsupportedReason(Operation *op) {
 
 struct ConvertMncToLinalgPass
     : public mnc::impl::ConvertMncToLinalgBase<ConvertMncToLinalgPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     // Report every op that cannot be lowered, not just the first.
@@ -804,14 +772,25 @@ struct ConvertMncToLinalgPass
       return signalPassFailure();
 
     for (auto func : module.getOps<func::FuncOp>())
-      if (failed(lowerFunction(func)))
+      if (failed(lowerFunction(func, target())))
         return signalPassFailure();
   }
 
   /// Lowers the mnc ops of `func` in order. Rank-4 arguments are transposed
   /// to NHWC on entry and rank-4 results back to NCHW before returning, so
   /// the signature keeps ONNX's layout.
-  static LogicalResult lowerFunction(func::FuncOp func) {
+  /// The vector kernels' blocking from the pass options.
+  VectorTarget target() const {
+    VectorTarget target;
+    target.lanes = vectorLanes;
+    target.vectorsPerTile = tileVectors;
+    target.rows = tileRows;
+    target.depthwiseColumns = depthwiseColumns;
+    return target;
+  }
+
+  static LogicalResult lowerFunction(func::FuncOp func,
+                                     const VectorTarget &target) {
     if (!func.getBody().hasOneBlock())
       return func.emitError("expected a function with a single block");
     Block &body = func.getBody().front();
@@ -840,7 +819,7 @@ struct ConvertMncToLinalgPass
       }
       if (!isa<MncDialect>(op.getDialect()))
         continue;
-      FailureOr<Value> result = lowerOp(&op, values, b);
+      FailureOr<Value> result = lowerOp(&op, values, b, target);
       if (failed(result))
         return failure();
       values.set(op.getResult(0), *result);
@@ -852,11 +831,11 @@ struct ConvertMncToLinalgPass
   }
 
   static FailureOr<Value> lowerOp(Operation *op, StorageValues &values,
-                                  OpBuilder &b) {
+                                  OpBuilder &b, const VectorTarget &target) {
     return llvm::TypeSwitch<Operation *, FailureOr<Value>>(op)
-        .Case([&](Conv2dOp op) { return lowerConv2d(op, values, b); })
+        .Case([&](Conv2dOp op) { return lowerConv2d(op, values, b, target); })
         .Case([&](FullyConnectedOp op) {
-          return lowerFullyConnected(op, values, b);
+          return lowerFullyConnected(op, values, b, target);
         })
         .Case<ReluOp, ClipOp, HardSigmoidOp, HardSwishOp, SigmoidOp>(
             [&](auto op) { return lowerActivation(op, values, b); })
@@ -875,7 +854,7 @@ struct ConvertMncToLinalgPass
         .Case([&](PadOp op) { return lowerPad(op, values, b); })
         .Case([&](SoftmaxOp op) { return lowerSoftmax(op, values, b); })
         .Case([&](SqueezeExciteOp op) {
-          return lowerSqueezeExcite(op, values, b);
+          return lowerSqueezeExcite(op, values, b, target);
         })
         .Default([](Operation *op) -> FailureOr<Value> {
           return op->emitError() << "cannot lower '" << op->getName() << "'";

@@ -16,12 +16,30 @@ def ConvertMncToLinalg : Pass<"convert-mnc-to-linalg", "mlir::ModuleOp"> {
     Bias, fused activation and residual add become one elementwise epilogue.
     Operations that cannot be lowered are reported, all of them, with their
     locations.
+
+    With `vector-lanes` set (mnc-compile sets it from the target), the
+    convolutions and fully connected layers become register-blocked kernels
+    instead of linalg named ops: scf loops around vector FMAs, with the bias,
+    activation and residual applied in registers (passes/VectorKernels.h).
   }];
+  let options = [
+    Option<"vectorLanes", "vector-lanes", "int64_t", /*default=*/"0",
+           "f32 lanes of a vector register; 0 lowers convolutions to linalg "
+           "named ops instead of vector kernels">,
+    Option<"tileVectors", "tile-vectors", "int64_t", /*default=*/"2",
+           "Channel vectors per tile of a convolution or matrix kernel">,
+    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"7",
+           "Output pixels per tile of a convolution or matrix kernel">,
+    Option<"depthwiseColumns", "depthwise-columns", "int64_t",
+           /*default=*/"8", "Output pixels per tile of a depthwise kernel">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
   ];
 }
 

@@ -29,16 +29,17 @@ save(make_model(nodes, [("x", "float32", [2, 32])], [("y", "float32", [2, 64])],
 
 # LINALG:      func.func @main(%arg0: tensor<2x32xf32> {mnc.name = "x"}) -> (tensor<2x64xf32> {mnc.name = "y"})
 # LINALG-NOT:  = mnc.
-# LINALG:      linalg.matmul
+# LINALG:      vector.fma
+# LINALG-NOT:  linalg.matmul
 
 # LLVMDIALECT:     module attributes {{{.*}}mnc.workspace_size = {{[0-9]+}} : i64
 # LLVMDIALECT-NOT: func.func
-# LLVMDIALECT:     llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<32x64xf32>)
+# LLVMDIALECT:     llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<1x1x32x64xf32>)
 # LLVMDIALECT:     llvm.func @main(%{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr)
 # LLVMDIALECT-NOT: malloc
 
 # IR:     target triple = "{{.*}}"
-# IR:     private unnamed_addr constant [32 x [64 x float]]
+# IR:     private unnamed_addr constant [1 x [1 x [32 x [64 x float]]]]
 # IR:     define {{.*}}i32 @{{[a-z_]+}}_run(ptr {{.*}}%input, ptr {{.*}}%output, ptr {{.*}}%workspace)
 # IR-NOT: define {{.*}}@main(
 

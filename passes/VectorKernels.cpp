@@ -1,0 +1,451 @@
+//===- VectorKernels.cpp - register-blocked convolution kernels -----------===//
+//
+// The kernels are built on tensors, before bufferization: loops carry the
+// output tensor, and vector.transfer_write into it bufferizes in place. The
+// loop bounds are static, so a partial tile is emitted as its own straight
+// copy of the tile code rather than with masks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/VectorKernels.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+using namespace mnc;
+
+namespace {
+
+Value constantLike(OpBuilder &b, Location loc, Type type, float value) {
+  if (auto vector = dyn_cast<VectorType>(type))
+    return b.create<arith::ConstantOp>(
+        loc, DenseElementsAttr::get(vector, ArrayRef<float>{value}));
+  return b.create<arith::ConstantOp>(loc, b.getF32FloatAttr(value));
+}
+
+Value constantIndex(OpBuilder &b, Location loc, int64_t value) {
+  return b.create<arith::ConstantIndexOp>(loc, value);
+}
+
+/// value * scale + offset, folded where constant.
+Value scaleAdd(OpBuilder &b, Location loc, Value value, int64_t scale,
+               int64_t offset) {
+  if (scale != 1)
+    value = b.createOrFold<arith::MulIOp>(loc, value,
+                                          constantIndex(b, loc, scale));
+  if (offset != 0)
+    value = b.createOrFold<arith::AddIOp>(loc, value,
+                                          constantIndex(b, loc, offset));
+  return value;
+}
+
+Value add(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  return b.createOrFold<arith::AddIOp>(loc, lhs, rhs);
+}
+
+using LoopBody = function_ref<SmallVector<Value>(OpBuilder &, Value iv,
+                                                 ValueRange iterArgs)>;
+
+/// for iv in [lower, upper) step `step`, carrying `inits`. A loop of one
+/// iteration is emitted inline with a constant induction variable, so 1x1
+/// filters and single tiles leave no loop behind.
+SmallVector<Value> forLoop(OpBuilder &b, Location loc, int64_t lower,
+                           int64_t upper, int64_t step, ValueRange inits,
+                           LoopBody body) {
+  if (upper <= lower)
+    return llvm::to_vector(inits);
+  if (upper - lower <= step)
+    return body(b, constantIndex(b, loc, lower), inits);
+  auto loop = b.create<scf::ForOp>(
+      loc, constantIndex(b, loc, lower), constantIndex(b, loc, upper),
+      constantIndex(b, loc, step), inits,
+      [&](OpBuilder &nested, Location nestedLoc, Value iv, ValueRange args) {
+        nested.create<scf::YieldOp>(nestedLoc, body(nested, iv, args));
+      });
+  return SmallVector<Value>(loop.getResults());
+}
+
+/// Power-of-two widths, widest first and at most `lanes`, summing to `count`.
+SmallVector<int64_t> powerOfTwoWidths(int64_t count, int64_t lanes) {
+  SmallVector<int64_t> widths;
+  while (count > 0) {
+    int64_t width = lanes;
+    while (width > count)
+      width /= 2;
+    widths.push_back(width);
+    count -= width;
+  }
+  return widths;
+}
+
+VectorType f32Vector(OpBuilder &b, int64_t width) {
+  return VectorType::get({width}, b.getF32Type());
+}
+
+Value readVector(OpBuilder &b, Location loc, Value tensor, ValueRange indices,
+                 int64_t width) {
+  return b.create<vector::TransferReadOp>(loc, f32Vector(b, width), tensor,
+                                          indices, ArrayRef<bool>{true});
+}
+
+Value writeVector(OpBuilder &b, Location loc, Value vector, Value tensor,
+                  ValueRange indices) {
+  return b
+      .create<vector::TransferWriteOp>(loc, vector, tensor, indices,
+                                       ArrayRef<bool>{true})
+      .getResult();
+}
+
+Value denseTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                  ArrayRef<float> data) {
+  auto type = RankedTensorType::get(shape, b.getF32Type());
+  return b.create<arith::ConstantOp>(loc, DenseElementsAttr::get(type, data));
+}
+
+/// Views `value` of shape [N, A, B, C] as [N, 1, A * B, C] (and back with
+/// `restoreShape`): both reshapes bufferize to views.
+Value flattenRows(OpBuilder &b, Location loc, Value value) {
+  ArrayRef<int64_t> s = cast<RankedTensorType>(value.getType()).getShape();
+  Type f32 = b.getF32Type();
+  SmallVector<ReassociationIndices> merge = {{0}, {1, 2}, {3}};
+  Value collapsed = b.create<tensor::CollapseShapeOp>(
+      loc, RankedTensorType::get({s[0], s[1] * s[2], s[3]}, f32), value,
+      merge);
+  return b.create<tensor::ExpandShapeOp>(
+      loc, RankedTensorType::get({s[0], 1, s[1] * s[2], s[3]}, f32), collapsed,
+      merge);
+}
+
+Value restoreShape(OpBuilder &b, Location loc, Value value,
+                   ArrayRef<int64_t> shape) {
+  ArrayRef<int64_t> s = cast<RankedTensorType>(value.getType()).getShape();
+  Type f32 = b.getF32Type();
+  SmallVector<ReassociationIndices> merge = {{0}, {1, 2}, {3}};
+  Value collapsed = b.create<tensor::CollapseShapeOp>(
+      loc, RankedTensorType::get({s[0], s[1] * s[2], s[3]}, f32), value,
+      merge);
+  return b.create<tensor::ExpandShapeOp>(
+      loc, RankedTensorType::get(shape, f32), collapsed, merge);
+}
+
+/// Accumulators start from the bias (or zero), one vector per width.
+SmallVector<Value> biasVectors(OpBuilder &b, Location loc, Value bias,
+                               Value channel, ArrayRef<int64_t> widths) {
+  SmallVector<Value> vectors;
+  int64_t offset = 0;
+  for (int64_t width : widths) {
+    vectors.push_back(
+        bias ? readVector(b, loc, bias, add(b, loc, channel,
+                                            constantIndex(b, loc, offset)),
+                          width)
+             : constantLike(b, loc, f32Vector(b, width), 0.0f));
+    offset += width;
+  }
+  return vectors;
+}
+
+/// Activation, residual add and store of one output vector.
+Value storeOutput(OpBuilder &b, Location loc, Value accumulator,
+                  const ConvKernelOperands &operands, Value residual,
+                  Value output, ValueRange indices) {
+  Value result = emitActivation(b, loc, accumulator, operands.activation);
+  if (residual) {
+    int64_t width = cast<VectorType>(accumulator.getType()).getNumElements();
+    result = b.create<arith::AddFOp>(
+        loc, result, readVector(b, loc, residual, indices, width));
+  }
+  return writeVector(b, loc, result, output, indices);
+}
+
+} // namespace
+
+Value mnc::emitActivation(OpBuilder &b, Location loc, Value x,
+                          ActivationAttr activation) {
+  if (!activation)
+    return x;
+  Type type = x.getType();
+  auto constant = [&](float value) {
+    return constantLike(b, loc, type, value);
+  };
+  auto hardSigmoid = [&](Value v) -> Value {
+    Value scaled = b.create<arith::AddFOp>(
+        loc,
+        b.create<arith::MulFOp>(loc, v, constant(activation.getAlphaValue())),
+        constant(activation.getBetaValue()));
+    Value low = b.create<arith::MaximumFOp>(loc, scaled, constant(0));
+    return b.create<arith::MinimumFOp>(loc, low, constant(1));
+  };
+  switch (activation.getKind()) {
+  case ActivationKind::None:
+    return x;
+  case ActivationKind::Relu:
+    return b.create<arith::MaximumFOp>(loc, x, constant(0));
+  case ActivationKind::Clip: {
+    Value low = b.create<arith::MaximumFOp>(
+        loc, x, constant(activation.getAlphaValue()));
+    return b.create<arith::MinimumFOp>(loc, low,
+                                       constant(activation.getBetaValue()));
+  }
+  case ActivationKind::HardSigmoid:
+    return hardSigmoid(x);
+  case ActivationKind::HardSwish:
+    return b.create<arith::MulFOp>(loc, x, hardSigmoid(x));
+  case ActivationKind::Sigmoid: {
+    Value negExp = b.create<math::ExpOp>(loc, b.create<arith::NegFOp>(loc, x));
+    Value denominator = b.create<arith::AddFOp>(loc, constant(1), negExp);
+    return b.create<arith::DivFOp>(loc, constant(1), denominator);
+  }
+  }
+  llvm_unreachable("unknown activation");
+}
+
+Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
+                          const ConvKernelOperands &operands,
+                          const VectorTarget &target) {
+  ArrayRef<int64_t> outShape = operands.outputShape;
+  ArrayRef<int64_t> inShape =
+      cast<RankedTensorType>(operands.input.getType()).getShape();
+  int64_t batch = outShape[0], channels = outShape[3], inChannels = inShape[3];
+  int64_t kernelH = operands.kernelH, kernelW = operands.kernelW;
+  int64_t strideH = operands.strideH, strideW = operands.strideW;
+  int64_t dilationH = operands.dilationH, dilationW = operands.dilationW;
+  Value input = operands.input, residual = operands.residual;
+  Value filter =
+      denseTensor(builder, loc, {kernelH, kernelW, inChannels, channels},
+                  operands.filter);
+
+  // A pointwise convolution sees all pixels as one row, so that every tile
+  // is full however the image width divides.
+  int64_t rowCount = outShape[1], rowLength = outShape[2];
+  bool flatten = kernelH == 1 && kernelW == 1 && strideH == 1 &&
+                 strideW == 1 && inShape[1] == rowCount &&
+                 inShape[2] == rowLength && rowCount > 1;
+  if (flatten) {
+    input = flattenRows(builder, loc, input);
+    if (residual)
+      residual = flattenRows(builder, loc, residual);
+    rowLength *= rowCount;
+    rowCount = 1;
+  }
+
+  int64_t lanes = target.lanes;
+  int64_t tileChannels = lanes * target.vectorsPerTile;
+  SmallVector<int64_t> fullWidths(target.vectorsPerTile, lanes);
+  SmallVector<int64_t> tailWidths =
+      powerOfTwoWidths(channels % tileChannels, lanes);
+  int64_t fullChannels = channels - channels % tileChannels;
+  int64_t tileRows = std::min(target.rows, rowLength);
+  int64_t fullRows = rowLength - rowLength % tileRows;
+
+  // One tile: `rows` output pixels from (n, oh, ow) on, channels from `f`
+  // on in vectors of `widths`.
+  auto tile = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t rows,
+                  Value f, ArrayRef<int64_t> widths, Value output) -> Value {
+    int64_t vectors = widths.size();
+    SmallVector<Value> channelOf;
+    int64_t offset = 0;
+    for (int64_t width : widths) {
+      channelOf.push_back(add(b, loc, f, constantIndex(b, loc, offset)));
+      offset += width;
+    }
+    SmallVector<Value> bias =
+        biasVectors(b, loc, operands.bias, f, widths);
+    SmallVector<Value> inits;
+    for (int64_t r = 0; r < rows; ++r)
+      llvm::append_range(inits, bias);
+
+    Value rowBase = scaleAdd(b, loc, oh, strideH, 0);
+    Value columnBase = scaleAdd(b, loc, ow, strideW, 0);
+    SmallVector<Value> accumulators = forLoop(
+        b, loc, 0, kernelH, 1, inits,
+        [&](OpBuilder &b, Value kh, ValueRange accs) {
+          Value ih = add(b, loc, rowBase, scaleAdd(b, loc, kh, dilationH, 0));
+          return forLoop(
+              b, loc, 0, kernelW, 1, accs,
+              [&](OpBuilder &b, Value kw, ValueRange accs) {
+                Value iw0 = add(b, loc, columnBase,
+                                scaleAdd(b, loc, kw, dilationW, 0));
+                return forLoop(
+                    b, loc, 0, inChannels, 1, accs,
+                    [&](OpBuilder &b, Value c, ValueRange accs) {
+                      SmallVector<Value> weights;
+                      for (int64_t j = 0; j < vectors; ++j)
+                        weights.push_back(readVector(
+                            b, loc, filter, {kh, kw, c, channelOf[j]},
+                            widths[j]));
+                      SmallVector<Value> next;
+                      for (int64_t r = 0; r < rows; ++r) {
+                        Value iw = scaleAdd(b, loc, iw0, 1, r * strideW);
+                        Value x = b.create<tensor::ExtractOp>(
+                            loc, input, ValueRange{n, ih, iw, c});
+                        for (int64_t j = 0; j < vectors; ++j) {
+                          Value splat = b.create<vector::BroadcastOp>(
+                              loc, f32Vector(b, widths[j]), x);
+                          next.push_back(b.create<vector::FMAOp>(
+                              loc, splat, weights[j], accs[r * vectors + j]));
+                        }
+                      }
+                      return next;
+                    });
+              });
+        });
+
+    for (int64_t r = 0; r < rows; ++r) {
+      Value column = scaleAdd(b, loc, ow, 1, r);
+      for (int64_t j = 0; j < vectors; ++j)
+        output = storeOutput(b, loc, accumulators[r * vectors + j], operands,
+                             residual, output,
+                             {n, oh, column, channelOf[j]});
+    }
+    return output;
+  };
+
+  // All channel tiles of `rows` pixels from (n, oh, ow) on.
+  auto channelTiles = [&](OpBuilder &b, Value n, Value oh, Value ow,
+                          int64_t rows, Value output) -> Value {
+    output = forLoop(b, loc, 0, fullChannels, tileChannels, output,
+                     [&](OpBuilder &b, Value f, ValueRange args) {
+                       return SmallVector<Value>{
+                           tile(b, n, oh, ow, rows, f, fullWidths, args[0])};
+                     })[0];
+    if (!tailWidths.empty())
+      output = tile(b, n, oh, ow, rows, constantIndex(b, loc, fullChannels),
+                    tailWidths, output);
+    return output;
+  };
+
+  Value init = builder.create<tensor::EmptyOp>(
+      loc, ArrayRef<int64_t>{batch, rowCount, rowLength, channels},
+      builder.getF32Type());
+  Value result = forLoop(
+      builder, loc, 0, batch, 1, init,
+      [&](OpBuilder &b, Value n, ValueRange args) {
+        return forLoop(
+            b, loc, 0, rowCount, 1, args,
+            [&](OpBuilder &b, Value oh, ValueRange args) {
+              Value output =
+                  forLoop(b, loc, 0, fullRows, tileRows, args,
+                          [&](OpBuilder &b, Value ow, ValueRange args) {
+                            return SmallVector<Value>{channelTiles(
+                                b, n, oh, ow, tileRows, args[0])};
+                          })[0];
+              if (fullRows < rowLength)
+                output = channelTiles(b, n, oh,
+                                      constantIndex(b, loc, fullRows),
+                                      rowLength - fullRows, output);
+              return SmallVector<Value>{output};
+            });
+      })[0];
+  return flatten ? restoreShape(builder, loc, result, outShape) : result;
+}
+
+Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
+                               const ConvKernelOperands &operands,
+                               const VectorTarget &target) {
+  ArrayRef<int64_t> outShape = operands.outputShape;
+  int64_t batch = outShape[0], rowCount = outShape[1],
+          rowLength = outShape[2], channels = outShape[3];
+  int64_t kernelH = operands.kernelH, kernelW = operands.kernelW;
+  Value filter = denseTensor(builder, loc, {kernelH, kernelW, channels},
+                             operands.filter);
+  int64_t lanes = target.lanes;
+  int64_t fullChannels = channels - channels % lanes;
+  SmallVector<int64_t> tailWidths =
+      powerOfTwoWidths(channels % lanes, lanes);
+  int64_t tileColumns = std::min(target.depthwiseColumns, rowLength);
+  int64_t fullColumns = rowLength - rowLength % tileColumns;
+
+  // One tile: `columns` output pixels from (n, oh, ow) on, `width` channels
+  // from `c` on; the taps are unrolled.
+  auto tile = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t columns,
+                  Value c, int64_t width, Value output) -> Value {
+    SmallVector<Value> accumulators(
+        columns, biasVectors(b, loc, operands.bias, c, {width})[0]);
+    Value rowBase = scaleAdd(b, loc, oh, operands.strideH, 0);
+    Value columnBase = scaleAdd(b, loc, ow, operands.strideW, 0);
+    for (int64_t kh = 0; kh < kernelH; ++kh) {
+      Value ih = scaleAdd(b, loc, rowBase, 1, kh * operands.dilationH);
+      for (int64_t kw = 0; kw < kernelW; ++kw) {
+        Value weight = readVector(
+            b, loc, filter,
+            {constantIndex(b, loc, kh), constantIndex(b, loc, kw), c}, width);
+        for (int64_t j = 0; j < columns; ++j) {
+          Value iw = scaleAdd(b, loc, columnBase, 1,
+                              j * operands.strideW + kw * operands.dilationW);
+          Value x = readVector(b, loc, operands.input, {n, ih, iw, c}, width);
+          accumulators[j] =
+              b.create<vector::FMAOp>(loc, x, weight, accumulators[j]);
+        }
+      }
+    }
+    for (int64_t j = 0; j < columns; ++j)
+      output = storeOutput(b, loc, accumulators[j], operands,
+                           operands.residual, output,
+                           {n, oh, scaleAdd(b, loc, ow, 1, j), c});
+    return output;
+  };
+
+  auto channelTiles = [&](OpBuilder &b, Value n, Value oh, Value ow,
+                          int64_t columns, Value output) -> Value {
+    output = forLoop(b, loc, 0, fullChannels, lanes, output,
+                     [&](OpBuilder &b, Value c, ValueRange args) {
+                       return SmallVector<Value>{
+                           tile(b, n, oh, ow, columns, c, lanes, args[0])};
+                     })[0];
+    int64_t offset = fullChannels;
+    for (int64_t width : tailWidths) {
+      output = tile(b, n, oh, ow, columns, constantIndex(b, loc, offset),
+                    width, output);
+      offset += width;
+    }
+    return output;
+  };
+
+  Value init = builder.create<tensor::EmptyOp>(loc, outShape,
+                                               builder.getF32Type());
+  return forLoop(
+      builder, loc, 0, batch, 1, init,
+      [&](OpBuilder &b, Value n, ValueRange args) {
+        return forLoop(
+            b, loc, 0, rowCount, 1, args,
+            [&](OpBuilder &b, Value oh, ValueRange args) {
+              Value output =
+                  forLoop(b, loc, 0, fullColumns, tileColumns, args,
+                          [&](OpBuilder &b, Value ow, ValueRange args) {
+                            return SmallVector<Value>{channelTiles(
+                                b, n, oh, ow, tileColumns, args[0])};
+                          })[0];
+              if (fullColumns < rowLength)
+                output = channelTiles(b, n, oh,
+                                      constantIndex(b, loc, fullColumns),
+                                      rowLength - fullColumns, output);
+              return SmallVector<Value>{output};
+            });
+      })[0];
+}
+
+Value mnc::emitMatmulKernel(OpBuilder &b, Location loc, Value input,
+                            ArrayRef<float> weight, int64_t n, Value bias,
+                            ActivationAttr activation,
+                            const VectorTarget &target) {
+  ArrayRef<int64_t> in = cast<RankedTensorType>(input.getType()).getShape();
+  int64_t m = in[0], k = in[1];
+  Type f32 = b.getF32Type();
+  SmallVector<ReassociationIndices> rows = {{0, 1, 2}, {3}};
+  Value image = b.create<tensor::ExpandShapeOp>(
+      loc, RankedTensorType::get({1, 1, m, k}, f32), input, rows);
+  SmallVector<int64_t> outShape = {1, 1, m, n};
+  ConvKernelOperands operands;
+  operands.input = image;
+  operands.filter = weight;
+  operands.bias = bias;
+  operands.activation = activation;
+  operands.outputShape = outShape;
+  Value result = emitConvKernel(b, loc, operands, target);
+  return b.create<tensor::CollapseShapeOp>(
+      loc, RankedTensorType::get({m, n}, f32), result, rows);
+}

@@ -1,0 +1,118 @@
+// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg="vector-lanes=16 tile-rows=4" -canonicalize -cse | FileCheck %s
+// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg="vector-lanes=4 tile-vectors=1 tile-rows=2 depthwise-columns=2" -canonicalize -cse | FileCheck %s --check-prefix=NARROW
+// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg | FileCheck %s --check-prefix=NAMED
+
+// A pointwise conv over 3x3 pixels sees them as one row of 9: two tiles of
+// 4 pixels in a loop, then a tile of 1. 24 channels are one 16-lane and one
+// 8-lane vector (never 24 lanes); the bias starts the accumulators, the K
+// loop carries them, relu and the residual are applied before the store.
+// CHECK-LABEL: func.func @pointwise
+// CHECK:         %[[IN:.*]] = tensor.expand_shape %{{.*}} output_shape [1, 1, 9, 8]
+// CHECK:         %[[RES:.*]] = tensor.expand_shape %{{.*}} output_shape [1, 1, 9, 24]
+// CHECK:         scf.for %[[P:.*]] = %c0 to %c8 step %c4 iter_args(%[[OUT:.*]] = %{{.*}}) -> (tensor<1x1x9x24xf32>)
+// CHECK:           %[[B16:.*]] = vector.transfer_read %[[BIAS:.*]][%c0], %{{.*}} : tensor<24xf32>, vector<16xf32>
+// CHECK:           %[[B8:.*]] = vector.transfer_read %[[BIAS]][%c16], %{{.*}} : tensor<24xf32>, vector<8xf32>
+// CHECK:           %[[ACC:.*]]:8 = scf.for %[[K:.*]] = %c0 to %c8 step %c1 iter_args(%[[A0:.*]] = %[[B16]], %[[A1:.*]] = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]])
+// CHECK:             %[[W16:.*]] = vector.transfer_read %{{.*}}[%c0, %c0, %[[K]], %c0], %{{.*}} : tensor<1x1x8x24xf32>, vector<16xf32>
+// CHECK:             %[[W8:.*]] = vector.transfer_read %{{.*}}[%c0, %c0, %[[K]], %c16], %{{.*}} : tensor<1x1x8x24xf32>, vector<8xf32>
+// CHECK:             %[[X:.*]] = tensor.extract %[[IN]][%c0, %c0, %[[P]], %[[K]]]
+// CHECK:             %[[X16:.*]] = vector.broadcast %[[X]] : f32 to vector<16xf32>
+// CHECK:             vector.fma %[[X16]], %[[W16]], %[[A0]] : vector<16xf32>
+// CHECK:             %[[X8:.*]] = vector.broadcast %[[X]] : f32 to vector<8xf32>
+// CHECK:             vector.fma %[[X8]], %[[W8]], %[[A1]] : vector<8xf32>
+// CHECK-COUNT-6:     vector.fma
+// CHECK:             scf.yield
+// CHECK:           %[[R:.*]] = arith.maximumf %[[ACC]]#0, %{{.*}} : vector<16xf32>
+// CHECK:           %[[S:.*]] = vector.transfer_read %[[RES]][%c0, %c0, %[[P]], %c0]
+// CHECK:           %[[SUM:.*]] = arith.addf %[[R]], %[[S]] : vector<16xf32>
+// CHECK:           vector.transfer_write %[[SUM]], %[[OUT]][%c0, %c0, %[[P]], %c0] {in_bounds = [true]} : vector<16xf32>, tensor<1x1x9x24xf32>
+// CHECK-COUNT-7:   vector.transfer_write
+// CHECK:           scf.yield
+// The last pixel: one row of accumulators.
+// CHECK:         scf.for %{{.*}} = %c0 to %c8 step %c1 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (vector<16xf32>, vector<8xf32>)
+// CHECK:           tensor.extract %[[IN]][%c0, %c0, %c8, %{{.*}}]
+// CHECK:         tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2], [3]] : tensor<1x1x9x24xf32> into tensor<1x9x24xf32>
+// CHECK:         tensor.expand_shape %{{.*}} output_shape [1, 3, 3, 24]
+// CHECK-NOT:     linalg.conv
+// Four lanes, one vector per tile: 24 channels are six full tiles.
+// NARROW-LABEL: func.func @pointwise
+// NARROW:         scf.for %{{.*}} = %c0 to %c24 step %c4
+// NARROW:           scf.for %{{.*}} = %c0 to %c8 step %c1 iter_args({{.*}}) -> (vector<4xf32>, vector<4xf32>)
+// NARROW-NOT:     vector<8xf32>
+// Without vector lanes, the named op.
+// NAMED-LABEL: func.func @pointwise
+// NAMED:         linalg.conv_2d_nhwc_hwcf
+func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tensor<1x24x3x3xf32> {
+  %w = arith.constant dense<0.5> : tensor<24x8x1x1xf32>
+  %b = arith.constant dense<0.25> : tensor<24xf32>
+  %0 = mnc.conv2d %x, %w bias(%b) residual(%r) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, activation = #mnc.activation<relu>} : (tensor<1x8x3x3xf32>, tensor<24x8x1x1xf32>, tensor<24xf32>, tensor<1x24x3x3xf32>) -> tensor<1x24x3x3xf32>
+  return %0 : tensor<1x24x3x3xf32>
+}
+
+// -----
+
+// A strided 3x3 conv keeps its rows: loops over output rows, the filter
+// rows and columns, and the input channels; the input row and column are
+// the output's times the stride plus the tap.
+// CHECK-LABEL: func.func @full
+// CHECK:         %[[PAD:.*]] = tensor.pad
+// CHECK:         scf.for %[[OH:.*]] = %c0 to %c3 step %c1
+// CHECK:           scf.for %[[KH:.*]] = %c0 to %c3 step %c1
+// CHECK:             scf.for %[[KW:.*]] = %c0 to %c3 step %c1
+// CHECK:               scf.for %[[C:.*]] = %c0 to %c3 step %c1
+// CHECK:                 vector.transfer_read %{{.*}}[%[[KH]], %[[KW]], %[[C]], %c0], %{{.*}} : tensor<3x3x3x4xf32>, vector<4xf32>
+// CHECK:                 tensor.extract %[[PAD]][%c0, %{{.*}}, %{{.*}}, %[[C]]] : tensor<1x8x8x3xf32>
+// CHECK:                 vector.fma {{.*}} : vector<4xf32>
+// CHECK-NOT:     linalg.conv
+func.func @full(%x: tensor<1x3x6x6xf32>) -> tensor<1x4x3x3xf32> {
+  %w = arith.constant dense<0.5> : tensor<4x3x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x3x6x6xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x3x3xf32>
+  return %0 : tensor<1x4x3x3xf32>
+}
+
+// -----
+
+// Depthwise: vectors along the channels (3 = 2 + 1 lanes), the 9 taps
+// unrolled, one accumulator per output column, h-swish before the store.
+// NARROW-LABEL: func.func @depthwise
+// NARROW:         %[[PAD:.*]] = tensor.pad
+// NARROW:         scf.for %[[OH:.*]] = %c0 to %c3 step %c1
+// NARROW:           %[[W:.*]] = vector.transfer_read %{{.*}}[%c0, %c0, %c0], %{{.*}} : tensor<3x3x3xf32>, vector<2xf32>
+// NARROW:           %[[X:.*]] = vector.transfer_read %[[PAD]][%c0, %{{.*}}, %c0, %c0], %{{.*}} : tensor<1x7x7x3xf32>, vector<2xf32>
+// NARROW:           vector.fma %[[X]], %[[W]], %{{.*}} : vector<2xf32>
+// NARROW-COUNT-17:  vector.fma {{.*}} : vector<2xf32>
+// NARROW:           arith.minimumf {{.*}} : vector<2xf32>
+// NARROW:           vector.transfer_write {{.*}} : vector<2xf32>, tensor<1x3x3x3xf32>
+// NARROW:           vector.transfer_read %{{.*}}[%c0, %c0, %c2], %{{.*}} : tensor<3x3x3xf32>, vector<1xf32>
+// NARROW-NOT:     linalg.depthwise
+// NAMED-LABEL: func.func @depthwise
+// NAMED:         linalg.depthwise_conv_2d_nhwc_hwc
+func.func @depthwise(%x: tensor<1x3x5x5xf32>) -> tensor<1x3x3x3xf32> {
+  %w = arith.constant dense<0.5> : tensor<3x1x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 3 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>, activation = #mnc.activation<hardswish, 0.166666672, 0.5>} : (tensor<1x3x5x5xf32>, tensor<3x1x3x3xf32>) -> tensor<1x3x3x3xf32>
+  return %0 : tensor<1x3x3x3xf32>
+}
+
+// -----
+
+// A fully connected layer is the pointwise kernel on one row of M pixels;
+// 5 outputs are 4 + 1 lanes.
+// NARROW-LABEL: func.func @fully_connected
+// NARROW:         %[[IN:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1, 2], [3]] output_shape [1, 1, 1, 6]
+// NARROW:         scf.for %{{.*}} = %c0 to %c6 step %c1 iter_args({{.*}}) -> (vector<4xf32>)
+// NARROW:         scf.for %{{.*}} = %c0 to %c6 step %c1 iter_args({{.*}}) -> (vector<1xf32>)
+// NARROW:         tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2], [3]] : tensor<1x1x1x5xf32> into tensor<1x5xf32>
+// NARROW-NOT:     linalg.matmul
+// A weight computed at run time keeps the named op.
+// NARROW-LABEL: func.func @runtime_weight
+// NARROW:         linalg.matmul_transpose_b
+func.func @fully_connected(%x: tensor<1x6xf32>) -> tensor<1x5xf32> {
+  %w = arith.constant dense<0.5> : tensor<5x6xf32>
+  %b = arith.constant dense<0.5> : tensor<5xf32>
+  %0 = mnc.fully_connected %x, %w bias(%b) {activation = #mnc.activation<relu>} : (tensor<1x6xf32>, tensor<5x6xf32>, tensor<5xf32>) -> tensor<1x5xf32>
+  return %0 : tensor<1x5xf32>
+}
+func.func @runtime_weight(%x: tensor<1x6xf32>, %w: tensor<5x6xf32>) -> tensor<1x5xf32> {
+  %0 = mnc.fully_connected %x, %w : (tensor<1x6xf32>, tensor<5x6xf32>) -> tensor<1x5xf32>
+  return %0 : tensor<1x5xf32>
+}
