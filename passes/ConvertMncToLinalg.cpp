@@ -276,9 +276,48 @@ public:
     return storage;
   }
 
+  /// Asks the producer of `logical` to write it with zero borders of
+  /// `pads` (top, left, bottom, right) for its consumers.
+  void requestPadding(Value logical, ArrayRef<int64_t> pads) {
+    requested[logical] = llvm::to_vector(pads);
+  }
+  ArrayRef<int64_t> requestedPadding(Value logical) const {
+    auto it = requested.find(logical);
+    return it == requested.end() ? ArrayRef<int64_t>() : it->second;
+  }
+
+  /// `logical` stored with the zero borders it was requested with.
+  void setPadded(Value logical, Value storage) { padded[logical] = storage; }
+  Value getPadded(Value logical) const { return padded.lookup(logical); }
+
 private:
   DenseMap<Value, Value> map;
+  DenseMap<Value, SmallVector<int64_t>> requested;
+  DenseMap<Value, Value> padded;
 };
+
+/// The convolutions whose result feeds only convolutions that pad their
+/// input alike get to write it padded: the consumers then need no copy into
+/// a padded buffer, and the unpadded tensor never exists.
+void planPaddedOutputs(Block &body, StorageValues &values) {
+  for (auto producer : body.getOps<Conv2dOp>()) {
+    Value result = producer.getOutput();
+    std::optional<ArrayRef<int64_t>> pads;
+    bool allPaddedConvs = !result.use_empty();
+    for (OpOperand &use : result.getUses()) {
+      auto consumer = dyn_cast<Conv2dOp>(use.getOwner());
+      if (!consumer || use.getOperandNumber() != 0 ||
+          llvm::all_of(consumer.getPads(), [](int64_t p) { return p == 0; }) ||
+          (pads && *pads != consumer.getPads())) {
+        allPaddedConvs = false;
+        break;
+      }
+      pads = consumer.getPads();
+    }
+    if (allPaddedConvs)
+      values.requestPadding(result, *pads);
+  }
+}
 
 /// Convolution: zero padding, the packed filter, an accumulator holding the
 /// bias, the linalg convolution, then activation and residual.
@@ -298,9 +337,12 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
     if (groups != 1 && !depthwise)
       return op.emitError("grouped convolution");
 
-    Value input = values.get(rewriter, op->getOperand(0));
     ArrayRef<int64_t> pads = op.getPads();
-    if (llvm::any_of(pads, [](int64_t p) { return p != 0; })) {
+    Value input = values.getPadded(op.getInput());
+    if (!input)
+      input = values.get(rewriter, op.getInput());
+    if (!values.getPadded(op.getInput()) &&
+        llvm::any_of(pads, [](int64_t p) { return p != 0; })) {
       SmallVector<int64_t> padded = {in[0], in[2] + pads[0] + pads[2],
                                      in[3] + pads[1] + pads[3], in[1]};
       SmallVector<OpFoldResult> low = {rewriter.getIndexAttr(0),
@@ -318,6 +360,20 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
 
     SmallVector<int64_t> storage = toStorageShape(out);
     Value bias = op.getBias() ? values.get(rewriter, op.getBias()) : Value();
+    // A padded result is what its consumers read; the unpadded view of it
+    // (an extract_slice, so no copy) serves anything else.
+    auto kernelResult = [&](Conv2dOp op, Value result) -> Value {
+      ArrayRef<int64_t> padding = values.requestedPadding(op.getOutput());
+      if (padding.empty())
+        return result;
+      values.setPadded(op.getOutput(), result);
+      SmallVector<int64_t> offsets = {0, padding[0], padding[1], 0};
+      SmallVector<int64_t> strides(4, 1);
+      return rewriter.create<tensor::ExtractSliceOp>(
+          loc, tensorType(storage, rewriter.getF32Type()), result,
+          ValueRange(), ValueRange(), ValueRange(), offsets, storage,
+          strides);
+    };
     auto strides = rewriter.getI64VectorAttr(op.getStrides());
     auto dilations = rewriter.getI64VectorAttr(op.getDilations());
     Value residual = op.getResidual()
@@ -335,6 +391,7 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
     kernel.activation = op.getActivationAttr();
     kernel.residual = residual;
     kernel.outputShape = storage;
+    kernel.outputPadding = values.requestedPadding(op.getOutput());
     Value result;
     if (!depthwise) {
       // [F, C, KH, KW] -> HWCF.
@@ -347,7 +404,7 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
                   (*filter)[((f * groupChannels + c) * kh + y) * kw + x];
       if (target.lanes) {
         kernel.filter = packed;
-        return emitConvKernel(rewriter, loc, kernel, target);
+        return kernelResult(op, emitConvKernel(rewriter, loc, kernel, target));
       }
       Value weights = denseConstant(rewriter, loc,
                                     {kh, kw, groupChannels, outChannels},
@@ -372,7 +429,8 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
                 (*filter)[(c * kh + y) * kw + x];
       if (target.lanes) {
         kernel.filter = packed;
-        return emitDepthwiseKernel(rewriter, loc, kernel, target);
+        return kernelResult(op,
+                            emitDepthwiseKernel(rewriter, loc, kernel, target));
       }
       Value weights =
           denseConstant(rewriter, loc, {kh, kw, outChannels}, packed);
@@ -796,6 +854,8 @@ struct ConvertMncToLinalgPass
     Block &body = func.getBody().front();
     OpBuilder b = OpBuilder::atBlockBegin(&body);
     StorageValues values;
+    if (target.lanes)
+      planPaddedOutputs(body, values);
     for (BlockArgument arg : body.getArguments()) {
       auto type = cast<RankedTensorType>(arg.getType());
       if (type.getRank() == 4)

@@ -10,6 +10,7 @@
 #include "passes/VectorKernels.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -50,12 +51,18 @@ Value add(OpBuilder &b, Location loc, Value lhs, Value rhs) {
 using LoopBody = function_ref<SmallVector<Value>(OpBuilder &, Value iv,
                                                  ValueRange iterArgs)>;
 
+/// The unit attribute on the one loop of each kernel whose iterations are
+/// independent and share the work evenly (output rows, or pixel tiles), for
+/// splitting the work across threads.
+constexpr StringLiteral kParallelAttr = "mnc.parallel";
+
 /// for iv in [lower, upper) step `step`, carrying `inits`. A loop of one
 /// iteration is emitted inline with a constant induction variable, so 1x1
-/// filters and single tiles leave no loop behind.
+/// filters and single tiles leave no loop behind. `parallel` marks the loop
+/// (when there is one) with kParallelAttr.
 SmallVector<Value> forLoop(OpBuilder &b, Location loc, int64_t lower,
                            int64_t upper, int64_t step, ValueRange inits,
-                           LoopBody body) {
+                           LoopBody body, bool parallel = false) {
   if (upper <= lower)
     return llvm::to_vector(inits);
   if (upper - lower <= step)
@@ -66,6 +73,8 @@ SmallVector<Value> forLoop(OpBuilder &b, Location loc, int64_t lower,
       [&](OpBuilder &nested, Location nestedLoc, Value iv, ValueRange args) {
         nested.create<scf::YieldOp>(nestedLoc, body(nested, iv, args));
       });
+  if (parallel)
+    loop->setAttr(kParallelAttr, b.getUnitAttr());
   return SmallVector<Value>(loop.getResults());
 }
 
@@ -148,17 +157,39 @@ SmallVector<Value> biasVectors(OpBuilder &b, Location loc, Value bias,
   return vectors;
 }
 
-/// Activation, residual add and store of one output vector.
+/// Activation, residual add and store of one output vector at `indices`
+/// (n, oh, ow, channel), shifted by the output padding.
 Value storeOutput(OpBuilder &b, Location loc, Value accumulator,
                   const ConvKernelOperands &operands, Value residual,
-                  Value output, ValueRange indices) {
+                  Value output, ArrayRef<Value> indices) {
   Value result = emitActivation(b, loc, accumulator, operands.activation);
   if (residual) {
     int64_t width = cast<VectorType>(accumulator.getType()).getNumElements();
     result = b.create<arith::AddFOp>(
         loc, result, readVector(b, loc, residual, indices, width));
   }
-  return writeVector(b, loc, result, output, indices);
+  SmallVector<Value> at(indices);
+  if (!operands.outputPadding.empty()) {
+    at[1] = scaleAdd(b, loc, at[1], 1, operands.outputPadding[0]);
+    at[2] = scaleAdd(b, loc, at[2], 1, operands.outputPadding[1]);
+  }
+  return writeVector(b, loc, result, output, at);
+}
+
+/// The tensor a kernel writes into: empty, or zeros when it is padded.
+Value outputInit(OpBuilder &b, Location loc,
+                 const ConvKernelOperands &operands,
+                 ArrayRef<int64_t> shape) {
+  if (operands.outputPadding.empty())
+    return b.create<tensor::EmptyOp>(loc, shape, b.getF32Type());
+  ArrayRef<int64_t> pad = operands.outputPadding;
+  SmallVector<int64_t> padded = {shape[0], shape[1] + pad[0] + pad[2],
+                                 shape[2] + pad[1] + pad[3], shape[3]};
+  Value empty = b.create<tensor::EmptyOp>(loc, padded, b.getF32Type());
+  return b
+      .create<linalg::FillOp>(loc, constantLike(b, loc, b.getF32Type(), 0.0f),
+                              empty)
+      .getResult(0);
 }
 
 } // namespace
@@ -223,7 +254,8 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   int64_t rowCount = outShape[1], rowLength = outShape[2];
   bool flatten = kernelH == 1 && kernelW == 1 && strideH == 1 &&
                  strideW == 1 && inShape[1] == rowCount &&
-                 inShape[2] == rowLength && rowCount > 1;
+                 inShape[2] == rowLength && rowCount > 1 &&
+                 operands.outputPadding.empty();
   if (flatten) {
     input = flattenRows(builder, loc, input);
     if (residual)
@@ -318,9 +350,8 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
     return output;
   };
 
-  Value init = builder.create<tensor::EmptyOp>(
-      loc, ArrayRef<int64_t>{batch, rowCount, rowLength, channels},
-      builder.getF32Type());
+  Value init = outputInit(builder, loc, operands,
+                          {batch, rowCount, rowLength, channels});
   Value result = forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
@@ -332,13 +363,15 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                           [&](OpBuilder &b, Value ow, ValueRange args) {
                             return SmallVector<Value>{channelTiles(
                                 b, n, oh, ow, tileRows, args[0])};
-                          })[0];
+                          },
+                          /*parallel=*/rowCount == 1)[0];
               if (fullRows < rowLength)
                 output = channelTiles(b, n, oh,
                                       constantIndex(b, loc, fullRows),
                                       rowLength - fullRows, output);
               return SmallVector<Value>{output};
-            });
+            },
+            /*parallel=*/rowCount > 1);
       })[0];
   return flatten ? restoreShape(builder, loc, result, outShape) : result;
 }
@@ -405,8 +438,7 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
     return output;
   };
 
-  Value init = builder.create<tensor::EmptyOp>(loc, outShape,
-                                               builder.getF32Type());
+  Value init = outputInit(builder, loc, operands, outShape);
   return forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
@@ -418,13 +450,15 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
                           [&](OpBuilder &b, Value ow, ValueRange args) {
                             return SmallVector<Value>{channelTiles(
                                 b, n, oh, ow, tileColumns, args[0])};
-                          })[0];
+                          },
+                          /*parallel=*/rowCount == 1)[0];
               if (fullColumns < rowLength)
                 output = channelTiles(b, n, oh,
                                       constantIndex(b, loc, fullColumns),
                                       rowLength - fullColumns, output);
               return SmallVector<Value>{output};
-            });
+            },
+            /*parallel=*/rowCount > 1);
       })[0];
 }
 

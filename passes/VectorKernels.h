@@ -52,6 +52,11 @@ struct ConvKernelOperands {
   mlir::Value residual;
   /// [N, OH, OW, F].
   llvm::ArrayRef<int64_t> outputShape;
+  /// Zero rows and columns around the result (top, left, bottom, right), for
+  /// a consumer that pads its input by as much; empty for none. The kernel
+  /// then returns the padded tensor, [N, OH + top + bottom, OW + left +
+  /// right, F], and nothing has to copy the result into a padded buffer.
+  llvm::ArrayRef<int64_t> outputPadding;
 };
 
 /// out = activation(conv(input, filter) + bias) + residual: each tile of
