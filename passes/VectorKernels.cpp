@@ -56,6 +56,9 @@ using LoopBody = function_ref<SmallVector<Value>(OpBuilder &, Value iv,
 /// splitting the work across threads.
 constexpr StringLiteral kParallelAttr = "mnc.parallel";
 
+/// Input channels per iteration of a matrix kernel's reduction loop.
+constexpr int64_t kChannelUnroll = 4;
+
 /// for iv in [lower, upper) step `step`, carrying `inits`. A loop of one
 /// iteration is emitted inline with a constant induction variable, so 1x1
 /// filters and single tiles leave no loop behind. `parallel` marks the loop
@@ -76,6 +79,28 @@ SmallVector<Value> forLoop(OpBuilder &b, Location loc, int64_t lower,
   if (parallel)
     loop->setAttr(kParallelAttr, b.getUnitAttr());
   return SmallVector<Value>(loop.getResults());
+}
+
+/// forLoop unrolled `unroll` times in the IR (LLVM's own unroller is off:
+/// it fully unrolled whole tiles into blocks that made instruction
+/// scheduling take most of the compile time), then the remaining iterations.
+SmallVector<Value> unrolledLoop(OpBuilder &b, Location loc, int64_t lower,
+                                int64_t upper, int64_t unroll,
+                                ValueRange inits, LoopBody body) {
+  int64_t unrolledUpper = lower + (upper - lower) / unroll * unroll;
+  SmallVector<Value> results = forLoop(
+      b, loc, lower, unrolledUpper, unroll, inits,
+      [&](OpBuilder &b, Value iv, ValueRange args) {
+        SmallVector<Value> values(args);
+        for (int64_t u = 0; u < unroll; ++u) {
+          Value index = u == 0 ? iv
+                               : b.createOrFold<arith::AddIOp>(
+                                     loc, iv, constantIndex(b, loc, u));
+          values = body(b, index, values);
+        }
+        return values;
+      });
+  return forLoop(b, loc, unrolledUpper, upper, 1, results, body);
 }
 
 /// Power-of-two widths, widest first and at most `lanes`, summing to `count`.
@@ -176,20 +201,52 @@ Value storeOutput(OpBuilder &b, Location loc, Value accumulator,
   return writeVector(b, loc, result, output, at);
 }
 
-/// The tensor a kernel writes into: empty, or zeros when it is padded.
+/// The tensor a kernel writes into: empty, or with zero borders when it is
+/// padded. Channels go in vectors of at most `lanes`.
 Value outputInit(OpBuilder &b, Location loc,
-                 const ConvKernelOperands &operands,
-                 ArrayRef<int64_t> shape) {
+                 const ConvKernelOperands &operands, ArrayRef<int64_t> shape,
+                 int64_t lanes) {
   if (operands.outputPadding.empty())
     return b.create<tensor::EmptyOp>(loc, shape, b.getF32Type());
   ArrayRef<int64_t> pad = operands.outputPadding;
   SmallVector<int64_t> padded = {shape[0], shape[1] + pad[0] + pad[2],
                                  shape[2] + pad[1] + pad[3], shape[3]};
-  Value empty = b.create<tensor::EmptyOp>(loc, padded, b.getF32Type());
-  return b
-      .create<linalg::FillOp>(loc, constantLike(b, loc, b.getF32Type(), 0.0f),
-                              empty)
-      .getResult(0);
+  Value result = b.create<tensor::EmptyOp>(loc, padded, b.getF32Type());
+  // Zero only the borders (top and bottom rows, left and right columns of
+  // the rows between), with vector stores in loops like the kernels' own, so
+  // that they bufferize in place: the kernel writes everything else.
+  SmallVector<int64_t> widths = powerOfTwoWidths(shape[3], lanes);
+  auto zeroStrip = [&](int64_t row, int64_t rows, int64_t column,
+                       int64_t columns) {
+    result = forLoop(
+        b, loc, 0, padded[0], 1, result,
+        [&](OpBuilder &b, Value n, ValueRange args) {
+          return forLoop(
+              b, loc, row, row + rows, 1, args,
+              [&](OpBuilder &b, Value h, ValueRange args) {
+                return forLoop(
+                    b, loc, column, column + columns, 1, args,
+                    [&](OpBuilder &b, Value w, ValueRange args) {
+                      Value tensor = args[0];
+                      int64_t channel = 0;
+                      for (int64_t width : widths) {
+                        tensor = writeVector(
+                            b, loc,
+                            constantLike(b, loc, f32Vector(b, width), 0.0f),
+                            tensor,
+                            {n, h, w, constantIndex(b, loc, channel)});
+                        channel += width;
+                      }
+                      return SmallVector<Value>{tensor};
+                    });
+              });
+        })[0];
+  };
+  zeroStrip(0, pad[0], 0, padded[2]);
+  zeroStrip(padded[1] - pad[2], pad[2], 0, padded[2]);
+  zeroStrip(pad[0], shape[1], 0, pad[1]);
+  zeroStrip(pad[0], shape[1], padded[2] - pad[3], pad[3]);
+  return result;
 }
 
 } // namespace
@@ -265,8 +322,14 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   }
 
   int64_t lanes = target.lanes;
-  int64_t tileChannels = lanes * target.vectorsPerTile;
-  SmallVector<int64_t> fullWidths(target.vectorsPerTile, lanes);
+  // A single row (a matrix-vector product) has no rows to reuse a weight
+  // vector across: more channel vectors per tile keep enough independent
+  // FMA chains in flight to hide their latency.
+  int64_t vectorsPerTile =
+      rowLength == 1 ? std::max<int64_t>(target.vectorsPerTile, 8)
+                     : target.vectorsPerTile;
+  int64_t tileChannels = lanes * vectorsPerTile;
+  SmallVector<int64_t> fullWidths(vectorsPerTile, lanes);
   SmallVector<int64_t> tailWidths =
       powerOfTwoWidths(channels % tileChannels, lanes);
   int64_t fullChannels = channels - channels % tileChannels;
@@ -301,8 +364,8 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
               [&](OpBuilder &b, Value kw, ValueRange accs) {
                 Value iw0 = add(b, loc, columnBase,
                                 scaleAdd(b, loc, kw, dilationW, 0));
-                return forLoop(
-                    b, loc, 0, inChannels, 1, accs,
+                return unrolledLoop(
+                    b, loc, 0, inChannels, kChannelUnroll, accs,
                     [&](OpBuilder &b, Value c, ValueRange accs) {
                       SmallVector<Value> weights;
                       for (int64_t j = 0; j < vectors; ++j)
@@ -351,7 +414,7 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   };
 
   Value init = outputInit(builder, loc, operands,
-                          {batch, rowCount, rowLength, channels});
+                          {batch, rowCount, rowLength, channels}, lanes);
   Value result = forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
@@ -438,7 +501,7 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
     return output;
   };
 
-  Value init = outputInit(builder, loc, operands, outShape);
+  Value init = outputInit(builder, loc, operands, outShape, lanes);
   return forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {

@@ -5,14 +5,15 @@
 // A pointwise conv over 3x3 pixels sees them as one row of 9: two tiles of
 // 4 pixels in a loop, then a tile of 1. 24 channels are one 16-lane and one
 // 8-lane vector (never 24 lanes); the bias starts the accumulators, the K
-// loop carries them, relu and the residual are applied before the store.
+// loop (unrolled by 4) carries them, relu and the residual are applied
+// before the store.
 // CHECK-LABEL: func.func @pointwise
 // CHECK:         %[[IN:.*]] = tensor.expand_shape %{{.*}} output_shape [1, 1, 9, 8]
 // CHECK:         %[[RES:.*]] = tensor.expand_shape %{{.*}} output_shape [1, 1, 9, 24]
 // CHECK:         scf.for %[[P:.*]] = %c0 to %c8 step %c4 iter_args(%[[OUT:.*]] = %{{.*}}) -> (tensor<1x1x9x24xf32>)
 // CHECK:           %[[B16:.*]] = vector.transfer_read %[[BIAS:.*]][%c0], %{{.*}} : tensor<24xf32>, vector<16xf32>
 // CHECK:           %[[B8:.*]] = vector.transfer_read %[[BIAS]][%c16], %{{.*}} : tensor<24xf32>, vector<8xf32>
-// CHECK:           %[[ACC:.*]]:8 = scf.for %[[K:.*]] = %c0 to %c8 step %c1 iter_args(%[[A0:.*]] = %[[B16]], %[[A1:.*]] = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]])
+// CHECK:           %[[ACC:.*]]:8 = scf.for %[[K:.*]] = %c0 to %c8 step %c4 iter_args(%[[A0:.*]] = %[[B16]], %[[A1:.*]] = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]])
 // CHECK:             %[[W16:.*]] = vector.transfer_read %{{.*}}[%c0, %c0, %[[K]], %c0], %{{.*}} : tensor<1x1x8x24xf32>, vector<16xf32>
 // CHECK:             %[[W8:.*]] = vector.transfer_read %{{.*}}[%c0, %c0, %[[K]], %c16], %{{.*}} : tensor<1x1x8x24xf32>, vector<8xf32>
 // CHECK:             %[[X:.*]] = tensor.extract %[[IN]][%c0, %c0, %[[P]], %[[K]]]
@@ -21,6 +22,9 @@
 // CHECK:             %[[X8:.*]] = vector.broadcast %[[X]] : f32 to vector<8xf32>
 // CHECK:             vector.fma %[[X8]], %[[W8]], %[[A1]] : vector<8xf32>
 // CHECK-COUNT-6:     vector.fma
+// CHECK:             %[[K1:.*]] = arith.addi %[[K]], %c1 : index
+// CHECK:             vector.transfer_read %{{.*}}[%c0, %c0, %[[K1]], %c0]
+// CHECK-COUNT-24:    vector.fma
 // CHECK:             scf.yield
 // CHECK:           %[[R:.*]] = arith.maximumf %[[ACC]]#0, %{{.*}} : vector<16xf32>
 // CHECK:           %[[S:.*]] = vector.transfer_read %[[RES]][%c0, %c0, %[[P]], %c0]
@@ -29,7 +33,7 @@
 // CHECK-COUNT-7:   vector.transfer_write
 // CHECK:           scf.yield
 // The last pixel: one row of accumulators.
-// CHECK:         scf.for %{{.*}} = %c0 to %c8 step %c1 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (vector<16xf32>, vector<8xf32>)
+// CHECK:         scf.for %{{.*}} = %c0 to %c8 step %c4 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (vector<16xf32>, vector<8xf32>)
 // CHECK:           tensor.extract %[[IN]][%c0, %c0, %c8, %{{.*}}]
 // CHECK:         tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2], [3]] : tensor<1x1x9x24xf32> into tensor<1x9x24xf32>
 // CHECK:         tensor.expand_shape %{{.*}} output_shape [1, 3, 3, 24]
@@ -37,7 +41,7 @@
 // Four lanes, one vector per tile: 24 channels are six full tiles.
 // NARROW-LABEL: func.func @pointwise
 // NARROW:         scf.for %{{.*}} = %c0 to %c24 step %c4
-// NARROW:           scf.for %{{.*}} = %c0 to %c8 step %c1 iter_args({{.*}}) -> (vector<4xf32>, vector<4xf32>)
+// NARROW:           scf.for %{{.*}} = %c0 to %c8 step %c4 iter_args({{.*}}) -> (vector<4xf32>, vector<4xf32>)
 // NARROW-NOT:     vector<8xf32>
 // Without vector lanes, the named op.
 // NAMED-LABEL: func.func @pointwise
@@ -96,11 +100,11 @@ func.func @depthwise(%x: tensor<1x3x5x5xf32>) -> tensor<1x3x3x3xf32> {
 // -----
 
 // A fully connected layer is the pointwise kernel on one row of M pixels;
-// 5 outputs are 4 + 1 lanes.
+// 5 outputs are 4 + 1 lanes. K = 6 is one unrolled step of 4 inline, then a
+// loop over the remaining 2.
 // NARROW-LABEL: func.func @fully_connected
 // NARROW:         %[[IN:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1, 2], [3]] output_shape [1, 1, 1, 6]
-// NARROW:         scf.for %{{.*}} = %c0 to %c6 step %c1 iter_args({{.*}}) -> (vector<4xf32>)
-// NARROW:         scf.for %{{.*}} = %c0 to %c6 step %c1 iter_args({{.*}}) -> (vector<1xf32>)
+// NARROW:         scf.for %{{.*}} = %c4 to %c6 step %c1 iter_args({{.*}}) -> (vector<4xf32>, vector<1xf32>)
 // NARROW:         tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2], [3]] : tensor<1x1x1x5xf32> into tensor<1x5xf32>
 // NARROW-NOT:     linalg.matmul
 // A weight computed at run time keeps the named op.
