@@ -271,6 +271,15 @@ public:
   Value get(OpBuilder &b, Value logical) {
     if (Value storage = map.lookup(logical))
       return storage;
+    // A rank-4 argument is transposed to NHWC where it is first needed
+    // (not at all when convolution kernels read it as it is).
+    auto type = cast<RankedTensorType>(logical.getType());
+    if (isa<BlockArgument>(logical) && type.getRank() == 4) {
+      Value storage = transpose(b, logical.getLoc(), logical,
+                                toStorageShape(type.getShape()), {0, 2, 3, 1});
+      map[logical] = storage;
+      return storage;
+    }
     Value storage = storageValue(b, logical, logical);
     map[logical] = storage;
     return storage;
@@ -338,11 +347,31 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
       return op.emitError("grouped convolution");
 
     ArrayRef<int64_t> pads = op.getPads();
+    bool anyPadding = llvm::any_of(pads, [](int64_t p) { return p != 0; });
+    // The kernel of a full (not pointwise) convolution reads the model's
+    // NCHW input in place: no transpose pass over the image.
+    bool inputNCHW = target.lanes && !depthwise && (kh != 1 || kw != 1) &&
+                     isa<BlockArgument>(op.getInput());
     Value input = values.getPadded(op.getInput());
-    if (!input)
+    if (inputNCHW) {
+      input = op.getInput();
+      if (anyPadding) {
+        SmallVector<int64_t> padded = {in[0], in[1], in[2] + pads[0] + pads[2],
+                                       in[3] + pads[1] + pads[3]};
+        SmallVector<OpFoldResult> low = {
+            rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+            rewriter.getIndexAttr(pads[0]), rewriter.getIndexAttr(pads[1])};
+        SmallVector<OpFoldResult> high = {
+            rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+            rewriter.getIndexAttr(pads[2]), rewriter.getIndexAttr(pads[3])};
+        input = rewriter.create<tensor::PadOp>(
+            loc, tensorType(padded, rewriter.getF32Type()), input, low, high,
+            constantF32(rewriter, loc, 0.0f));
+      }
+    } else if (!input) {
       input = values.get(rewriter, op.getInput());
-    if (!values.getPadded(op.getInput()) &&
-        llvm::any_of(pads, [](int64_t p) { return p != 0; })) {
+    }
+    if (!inputNCHW && !values.getPadded(op.getInput()) && anyPadding) {
       SmallVector<int64_t> padded = {in[0], in[2] + pads[0] + pads[2],
                                      in[3] + pads[1] + pads[3], in[1]};
       SmallVector<OpFoldResult> low = {rewriter.getIndexAttr(0),
@@ -381,6 +410,7 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
                          : Value();
     ConvKernelOperands kernel;
     kernel.input = input;
+    kernel.inputNCHW = inputNCHW;
     kernel.kernelH = kh;
     kernel.kernelW = kw;
     kernel.strideH = op.getStrides()[0];
@@ -629,8 +659,10 @@ FailureOr<Value> lowerSqueezeExcite(SqueezeExciteOp op, StorageValues &values,
   int64_t n = in[0], channels = in[1];
   int64_t reduced = logicalShape(op.getReduceWeight())[0];
   Value input = values.get(rewriter, op.getInput());
-  Value squeezed = meanOver(rewriter, loc, input, in, {2, 3},
-                            /*keepdims=*/false, {n, channels});
+  Value squeezed =
+      target.lanes ? emitChannelMean(rewriter, loc, input, target)
+                   : meanOver(rewriter, loc, input, in, {2, 3},
+                              /*keepdims=*/false, {n, channels});
   Value hidden = matmulTransposedWeight(
       rewriter, loc, squeezed, op.getReduceWeight(),
       values.get(rewriter, op.getReduceWeight()),
@@ -641,6 +673,8 @@ FailureOr<Value> lowerSqueezeExcite(SqueezeExciteOp op, StorageValues &values,
       values.get(rewriter, op.getExpandWeight()),
       values.get(rewriter, op.getExpandBias()), op.getExpandActivation(),
       {n, channels}, target);
+  if (target.lanes)
+    return emitChannelScale(rewriter, loc, input, gate, target);
   // Storage loops (n, h, w, c): x[n, h, w, c] * gate[n, c].
   SmallVector<int64_t> storage = toStorageShape(in);
   AffineMap identity = AffineMap::getMultiDimIdentityMap(4, context);
@@ -829,8 +863,9 @@ struct ConvertMncToLinalgPass
     if (!supported)
       return signalPassFailure();
 
+    // Declarations (such as a profiling hook) have nothing to lower.
     for (auto func : module.getOps<func::FuncOp>())
-      if (failed(lowerFunction(func, target())))
+      if (!func.isExternal() && failed(lowerFunction(func, target())))
         return signalPassFailure();
   }
 
@@ -856,13 +891,6 @@ struct ConvertMncToLinalgPass
     StorageValues values;
     if (target.lanes)
       planPaddedOutputs(body, values);
-    for (BlockArgument arg : body.getArguments()) {
-      auto type = cast<RankedTensorType>(arg.getType());
-      if (type.getRank() == 4)
-        values.set(arg, transpose(b, func.getLoc(), arg,
-                                  toStorageShape(type.getShape()),
-                                  {0, 2, 3, 1}));
-    }
     SmallVector<Operation *> lowered;
     for (Operation &op : llvm::make_early_inc_range(body)) {
       b.setInsertionPoint(&op);

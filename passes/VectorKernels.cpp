@@ -59,6 +59,9 @@ constexpr StringLiteral kParallelAttr = "mnc.parallel";
 /// Input channels per iteration of a matrix kernel's reduction loop.
 constexpr int64_t kChannelUnroll = 4;
 
+/// Channel vectors summed together over the pixels by emitChannelMean.
+constexpr int64_t kMeanGroupVectors = 4;
+
 /// for iv in [lower, upper) step `step`, carrying `inits`. A loop of one
 /// iteration is emitted inline with a constant induction variable, so 1x1
 /// filters and single tiles leave no loop behind. `parallel` marks the loop
@@ -297,20 +300,18 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   ArrayRef<int64_t> outShape = operands.outputShape;
   ArrayRef<int64_t> inShape =
       cast<RankedTensorType>(operands.input.getType()).getShape();
-  int64_t batch = outShape[0], channels = outShape[3], inChannels = inShape[3];
+  bool nchw = operands.inputNCHW;
+  int64_t batch = outShape[0], channels = outShape[3],
+          inChannels = inShape[nchw ? 1 : 3];
   int64_t kernelH = operands.kernelH, kernelW = operands.kernelW;
   int64_t strideH = operands.strideH, strideW = operands.strideW;
   int64_t dilationH = operands.dilationH, dilationW = operands.dilationW;
   Value input = operands.input, residual = operands.residual;
-  Value filter =
-      denseTensor(builder, loc, {kernelH, kernelW, inChannels, channels},
-                  operands.filter);
-
   // A pointwise convolution sees all pixels as one row, so that every tile
   // is full however the image width divides.
   int64_t rowCount = outShape[1], rowLength = outShape[2];
   bool flatten = kernelH == 1 && kernelW == 1 && strideH == 1 &&
-                 strideW == 1 && inShape[1] == rowCount &&
+                 strideW == 1 && !nchw && inShape[1] == rowCount &&
                  inShape[2] == rowLength && rowCount > 1 &&
                  operands.outputPadding.empty();
   if (flatten) {
@@ -336,17 +337,38 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   int64_t tileRows = std::min(target.rows, rowLength);
   int64_t fullRows = rowLength - rowLength % tileRows;
 
+  // The filter packed tile by tile: the [KH * KW * C] x [tile width] block
+  // of each channel tile is contiguous (at f * reduction for the tile
+  // starting at channel f), so a tile streams its weights sequentially.
+  int64_t reduction = kernelH * kernelW * inChannels;
+  SmallVector<float> packed(reduction * channels);
+  auto packTile = [&](int64_t first, int64_t width) {
+    for (int64_t k = 0; k < reduction; ++k)
+      for (int64_t j = 0; j < width; ++j)
+        packed[first * reduction + k * width + j] =
+            operands.filter[k * channels + first + j];
+  };
+  for (int64_t first = 0; first < fullChannels; first += tileChannels)
+    packTile(first, tileChannels);
+  if (fullChannels < channels)
+    packTile(fullChannels, channels - fullChannels);
+  Value filter = denseTensor(builder, loc, {reduction * channels}, packed);
+
   // One tile: `rows` output pixels from (n, oh, ow) on, channels from `f`
   // on in vectors of `widths`.
   auto tile = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t rows,
                   Value f, ArrayRef<int64_t> widths, Value output) -> Value {
     int64_t vectors = widths.size();
     SmallVector<Value> channelOf;
+    SmallVector<int64_t> offsets;
     int64_t offset = 0;
     for (int64_t width : widths) {
       channelOf.push_back(add(b, loc, f, constantIndex(b, loc, offset)));
+      offsets.push_back(offset);
       offset += width;
     }
+    int64_t tileWidth = offset;
+    Value tileWeights = scaleAdd(b, loc, f, reduction, 0);
     SmallVector<Value> bias =
         biasVectors(b, loc, operands.bias, f, widths);
     SmallVector<Value> inits;
@@ -364,19 +386,29 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
               [&](OpBuilder &b, Value kw, ValueRange accs) {
                 Value iw0 = add(b, loc, columnBase,
                                 scaleAdd(b, loc, kw, dilationW, 0));
+                // Row (kh * KW + kw) * C of the tile's packed weights.
+                Value tap = scaleAdd(
+                    b, loc, add(b, loc, scaleAdd(b, loc, kh, kernelW, 0), kw),
+                    inChannels * tileWidth, 0);
+                Value tapWeights = add(b, loc, tileWeights, tap);
                 return unrolledLoop(
                     b, loc, 0, inChannels, kChannelUnroll, accs,
                     [&](OpBuilder &b, Value c, ValueRange accs) {
+                      Value row = add(b, loc, tapWeights,
+                                      scaleAdd(b, loc, c, tileWidth, 0));
                       SmallVector<Value> weights;
                       for (int64_t j = 0; j < vectors; ++j)
                         weights.push_back(readVector(
-                            b, loc, filter, {kh, kw, c, channelOf[j]},
+                            b, loc, filter,
+                            {scaleAdd(b, loc, row, 1, offsets[j])},
                             widths[j]));
                       SmallVector<Value> next;
                       for (int64_t r = 0; r < rows; ++r) {
                         Value iw = scaleAdd(b, loc, iw0, 1, r * strideW);
                         Value x = b.create<tensor::ExtractOp>(
-                            loc, input, ValueRange{n, ih, iw, c});
+                            loc, input,
+                            nchw ? ValueRange{n, c, ih, iw}
+                                 : ValueRange{n, ih, iw, c});
                         for (int64_t j = 0; j < vectors; ++j) {
                           Value splat = b.create<vector::BroadcastOp>(
                               loc, f32Vector(b, widths[j]), x);
@@ -545,4 +577,113 @@ Value mnc::emitMatmulKernel(OpBuilder &b, Location loc, Value input,
   Value result = emitConvKernel(b, loc, operands, target);
   return b.create<tensor::CollapseShapeOp>(
       loc, RankedTensorType::get({m, n}, f32), result, rows);
+}
+
+Value mnc::emitChannelMean(OpBuilder &b, Location loc, Value input,
+                           const VectorTarget &target) {
+  ArrayRef<int64_t> s = cast<RankedTensorType>(input.getType()).getShape();
+  int64_t batch = s[0], pixels = s[1] * s[2], channels = s[3];
+  Value rows = flattenRows(b, loc, input);
+  int64_t lanes = target.lanes;
+  // Accumulators for a group of channel vectors stay in registers over the
+  // pixel loop.
+  int64_t groupChannels = lanes * kMeanGroupVectors;
+  int64_t fullChannels = channels - channels % groupChannels;
+  SmallVector<int64_t> fullWidths(kMeanGroupVectors, lanes);
+  SmallVector<int64_t> tailWidths =
+      powerOfTwoWidths(channels % groupChannels, lanes);
+  float scale = 1.0f / static_cast<float>(pixels);
+
+  auto group = [&](OpBuilder &b, Value n, Value c,
+                   ArrayRef<int64_t> widths, Value output) -> Value {
+    SmallVector<Value> zeros;
+    for (int64_t width : widths)
+      zeros.push_back(constantLike(b, loc, f32Vector(b, width), 0.0f));
+    SmallVector<Value> sums = forLoop(
+        b, loc, 0, pixels, 1, zeros,
+        [&](OpBuilder &b, Value p, ValueRange sums) {
+          SmallVector<Value> next;
+          int64_t offset = 0;
+          for (auto [j, width] : llvm::enumerate(widths)) {
+            Value x = readVector(
+                b, loc, rows,
+                {n, constantIndex(b, loc, 0), p, scaleAdd(b, loc, c, 1, offset)},
+                width);
+            next.push_back(b.create<arith::AddFOp>(loc, sums[j], x));
+            offset += width;
+          }
+          return next;
+        });
+    int64_t offset = 0;
+    for (auto [j, width] : llvm::enumerate(widths)) {
+      Value mean = b.create<arith::MulFOp>(
+          loc, sums[j], constantLike(b, loc, f32Vector(b, width), scale));
+      output = writeVector(b, loc, mean, output,
+                           {n, scaleAdd(b, loc, c, 1, offset)});
+      offset += width;
+    }
+    return output;
+  };
+
+  Value init = b.create<tensor::EmptyOp>(
+      loc, ArrayRef<int64_t>{batch, channels}, b.getF32Type());
+  return forLoop(
+      b, loc, 0, batch, 1, init,
+      [&](OpBuilder &b, Value n, ValueRange args) {
+        Value output =
+            forLoop(b, loc, 0, fullChannels, groupChannels, args,
+                    [&](OpBuilder &b, Value c, ValueRange args) {
+                      return SmallVector<Value>{
+                          group(b, n, c, fullWidths, args[0])};
+                    })[0];
+        if (!tailWidths.empty())
+          output = group(b, n, constantIndex(b, loc, fullChannels),
+                         tailWidths, output);
+        return SmallVector<Value>{output};
+      })[0];
+}
+
+Value mnc::emitChannelScale(OpBuilder &b, Location loc, Value input,
+                            Value scale, const VectorTarget &target) {
+  ArrayRef<int64_t> s = cast<RankedTensorType>(input.getType()).getShape();
+  SmallVector<int64_t> shape(s);
+  int64_t batch = s[0], pixels = s[1] * s[2], channels = s[3];
+  // The result takes the input's place (bufferization copies only if the
+  // input is still needed afterwards).
+  Value rows = flattenRows(b, loc, input);
+  int64_t lanes = target.lanes;
+  int64_t fullChannels = channels - channels % lanes;
+  SmallVector<int64_t> tailWidths = powerOfTwoWidths(channels % lanes, lanes);
+
+  auto scaled = [&](OpBuilder &b, Value n, Value p, Value c, int64_t width,
+                    Value output) {
+    SmallVector<Value> at = {n, constantIndex(b, loc, 0), p, c};
+    Value x = readVector(b, loc, output, at, width);
+    Value factor = readVector(b, loc, scale, {n, c}, width);
+    return writeVector(b, loc, b.create<arith::MulFOp>(loc, x, factor),
+                       output, at);
+  };
+  Value result = forLoop(
+      b, loc, 0, batch, 1, rows,
+      [&](OpBuilder &b, Value n, ValueRange args) {
+        return forLoop(
+            b, loc, 0, pixels, 1, args,
+            [&](OpBuilder &b, Value p, ValueRange args) {
+              Value output =
+                  forLoop(b, loc, 0, fullChannels, lanes, args,
+                          [&](OpBuilder &b, Value c, ValueRange args) {
+                            return SmallVector<Value>{
+                                scaled(b, n, p, c, lanes, args[0])};
+                          })[0];
+              int64_t offset = fullChannels;
+              for (int64_t width : tailWidths) {
+                output = scaled(b, n, p, constantIndex(b, loc, offset), width,
+                                output);
+                offset += width;
+              }
+              return SmallVector<Value>{output};
+            },
+            /*parallel=*/true);
+      })[0];
+  return restoreShape(b, loc, result, shape);
 }

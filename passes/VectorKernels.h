@@ -40,6 +40,10 @@ mlir::Value emitActivation(mlir::OpBuilder &b, mlir::Location loc,
 struct ConvKernelOperands {
   /// [N, H, W, C], already zero-padded.
   mlir::Value input;
+  /// The input is [N, C, H, W] instead (the model's own input, padded):
+  /// the kernel reads it in place rather than after a transpose. Only for
+  /// emitConvKernel.
+  bool inputNCHW = false;
   /// The filter packed [KH, KW, C, F], row-major.
   llvm::ArrayRef<float> filter;
   int64_t kernelH = 1, kernelW = 1;
@@ -79,6 +83,17 @@ mlir::Value emitMatmulKernel(mlir::OpBuilder &b, mlir::Location loc,
                              mlir::Value input, llvm::ArrayRef<float> weight,
                              int64_t n, mlir::Value bias,
                              ActivationAttr activation,
+                             const VectorTarget &target);
+
+/// The mean over H and W of an [N, H, W, C] tensor, as [N, C]: groups of
+/// channel vectors accumulate in registers over the pixels.
+mlir::Value emitChannelMean(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value input, const VectorTarget &target);
+
+/// input[n, h, w, c] * scale[n, c] (the squeeze-and-excite gate), written
+/// over the input in place.
+mlir::Value emitChannelScale(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::Value input, mlir::Value scale,
                              const VectorTarget &target);
 
 } // namespace mnc

@@ -3,7 +3,8 @@
 // RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg | FileCheck %s --check-prefix=NAMED
 
 // A pointwise conv over 3x3 pixels sees them as one row of 9: two tiles of
-// 4 pixels in a loop, then a tile of 1. 24 channels are one 16-lane and one
+// 4 pixels in a loop, then a tile of 1. The filter is packed per channel
+// tile: row k of the tile's weights at k * 24. 24 channels are one 16-lane and one
 // 8-lane vector (never 24 lanes); the bias starts the accumulators, the K
 // loop (unrolled by 4) carries them, relu and the residual are applied
 // before the store.
@@ -14,8 +15,10 @@
 // CHECK:           %[[B16:.*]] = vector.transfer_read %[[BIAS:.*]][%c0], %{{.*}} : tensor<24xf32>, vector<16xf32>
 // CHECK:           %[[B8:.*]] = vector.transfer_read %[[BIAS]][%c16], %{{.*}} : tensor<24xf32>, vector<8xf32>
 // CHECK:           %[[ACC:.*]]:8 = scf.for %[[K:.*]] = %c0 to %c8 step %c4 iter_args(%[[A0:.*]] = %[[B16]], %[[A1:.*]] = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]], %{{.*}} = %[[B16]], %{{.*}} = %[[B8]])
-// CHECK:             %[[W16:.*]] = vector.transfer_read %{{.*}}[%c0, %c0, %[[K]], %c0], %{{.*}} : tensor<1x1x8x24xf32>, vector<16xf32>
-// CHECK:             %[[W8:.*]] = vector.transfer_read %{{.*}}[%c0, %c0, %[[K]], %c16], %{{.*}} : tensor<1x1x8x24xf32>, vector<8xf32>
+// CHECK:             %[[ROW:.*]] = arith.muli %[[K]], %c24 : index
+// CHECK:             %[[W16:.*]] = vector.transfer_read %[[PACKED:.*]][%[[ROW]]], %{{.*}} : tensor<192xf32>, vector<16xf32>
+// CHECK:             %[[ROW16:.*]] = arith.addi %[[ROW]], %c16 : index
+// CHECK:             %[[W8:.*]] = vector.transfer_read %[[PACKED]][%[[ROW16]]], %{{.*}} : tensor<192xf32>, vector<8xf32>
 // CHECK:             %[[X:.*]] = tensor.extract %[[IN]][%c0, %c0, %[[P]], %[[K]]]
 // CHECK:             %[[X16:.*]] = vector.broadcast %[[X]] : f32 to vector<16xf32>
 // CHECK:             vector.fma %[[X16]], %[[W16]], %[[A0]] : vector<16xf32>
@@ -23,7 +26,8 @@
 // CHECK:             vector.fma %[[X8]], %[[W8]], %[[A1]] : vector<8xf32>
 // CHECK-COUNT-6:     vector.fma
 // CHECK:             %[[K1:.*]] = arith.addi %[[K]], %c1 : index
-// CHECK:             vector.transfer_read %{{.*}}[%c0, %c0, %[[K1]], %c0]
+// CHECK:             %[[ROW1:.*]] = arith.muli %[[K1]], %c24 : index
+// CHECK:             vector.transfer_read %[[PACKED]][%[[ROW1]]]
 // CHECK-COUNT-24:    vector.fma
 // CHECK:             scf.yield
 // CHECK:           %[[R:.*]] = arith.maximumf %[[ACC]]#0, %{{.*}} : vector<16xf32>
@@ -57,15 +61,19 @@ func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tenso
 
 // A strided 3x3 conv keeps its rows: loops over output rows, the filter
 // rows and columns, and the input channels; the input row and column are
-// the output's times the stride plus the tap.
+// the output's times the stride plus the tap. It reads the function's NCHW
+// argument in place (padded, never transposed).
 // CHECK-LABEL: func.func @full
-// CHECK:         %[[PAD:.*]] = tensor.pad
+// CHECK-NOT:     linalg.transpose ins(%arg0
+// CHECK:         %[[PAD:.*]] = tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 1, 1]
 // CHECK:         scf.for %[[OH:.*]] = %c0 to %c3 step %c1
 // CHECK:           scf.for %[[KH:.*]] = %c0 to %c3 step %c1
 // CHECK:             scf.for %[[KW:.*]] = %c0 to %c3 step %c1
 // CHECK:               scf.for %[[C:.*]] = %c0 to %c3 step %c1
-// CHECK:                 vector.transfer_read %{{.*}}[%[[KH]], %[[KW]], %[[C]], %c0], %{{.*}} : tensor<3x3x3x4xf32>, vector<4xf32>
-// CHECK:                 tensor.extract %[[PAD]][%c0, %{{.*}}, %{{.*}}, %[[C]]] : tensor<1x8x8x3xf32>
+// CHECK:                 %[[R:.*]] = arith.muli %[[C]], %c4 : index
+// CHECK:                 %[[I:.*]] = arith.addi %{{.*}}, %[[R]] : index
+// CHECK:                 vector.transfer_read %{{.*}}[%[[I]]], %{{.*}} : tensor<108xf32>, vector<4xf32>
+// CHECK:                 tensor.extract %[[PAD]][%c0, %[[C]], %{{.*}}, %{{.*}}] : tensor<1x3x8x8xf32>
 // CHECK:                 vector.fma {{.*}} : vector<4xf32>
 // CHECK-NOT:     linalg.conv
 func.func @full(%x: tensor<1x3x6x6xf32>) -> tensor<1x4x3x3xf32> {
@@ -119,4 +127,36 @@ func.func @fully_connected(%x: tensor<1x6xf32>) -> tensor<1x5xf32> {
 func.func @runtime_weight(%x: tensor<1x6xf32>, %w: tensor<5x6xf32>) -> tensor<1x5xf32> {
   %0 = mnc.fully_connected %x, %w : (tensor<1x6xf32>, tensor<5x6xf32>) -> tensor<1x5xf32>
   return %0 : tensor<1x5xf32>
+}
+
+// -----
+
+// Squeeze-and-excite: the channel sums accumulate in registers over the
+// pixel loop (19 channels: 16 + 2 + 1 lanes in one group), the two matrix
+// kernels make the gate, and the gate scales the input in place, pixel by
+// pixel, 16 + 2 + 1 lanes at a time.
+// CHECK-LABEL: func.func @squeeze_excite
+// CHECK:         %[[ROWS:.*]] = tensor.expand_shape %{{.*}} output_shape [1, 1, 6, 19]
+// CHECK:         %[[SUMS:.*]]:3 = scf.for %[[P:.*]] = %c0 to %c6 step %c1 iter_args({{.*}}) -> (vector<16xf32>, vector<2xf32>, vector<1xf32>)
+// CHECK:           vector.transfer_read %[[ROWS]][%c0, %c0, %[[P]], %c0]
+// CHECK:           arith.addf {{.*}} : vector<16xf32>
+// CHECK:         arith.mulf %[[SUMS]]#0, %{{.*}} : vector<16xf32>
+// CHECK:         vector.transfer_write {{.*}} : vector<16xf32>, tensor<1x19xf32>
+// CHECK:         vector.fma
+// CHECK:         vector.fma
+// CHECK:         %[[GATE:.*]] = tensor.collapse_shape %{{.*}} : tensor<1x1x1x19xf32> into tensor<1x19xf32>
+// CHECK:         scf.for %[[Q:.*]] = %c0 to %c6 step %c1 iter_args(%[[OUT:.*]] = %[[ROWS]]) -> (tensor<1x1x6x19xf32>)
+// CHECK:           %[[X:.*]] = vector.transfer_read %[[OUT]][%c0, %c0, %[[Q]], %c0]
+// CHECK:           %[[G:.*]] = vector.transfer_read %[[GATE]][%c0, %c0]
+// CHECK:           %[[XG:.*]] = arith.mulf %[[X]], %[[G]] : vector<16xf32>
+// CHECK:           vector.transfer_write %[[XG]], %[[OUT]][%c0, %c0, %[[Q]], %c0]
+// CHECK:         } {mnc.parallel}
+// CHECK-NOT:     linalg.generic
+func.func @squeeze_excite(%x: tensor<1x19x2x3xf32>) -> tensor<1x19x2x3xf32> {
+  %w1 = arith.constant dense<0.5> : tensor<5x19xf32>
+  %b1 = arith.constant dense<0.1> : tensor<5xf32>
+  %w2 = arith.constant dense<0.25> : tensor<19x5xf32>
+  %b2 = arith.constant dense<0.3> : tensor<19xf32>
+  %0 = mnc.squeeze_excite %x, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x19x2x3xf32>, tensor<5x19xf32>, tensor<5xf32>, tensor<19x5xf32>, tensor<19xf32>) -> tensor<1x19x2x3xf32>
+  return %0 : tensor<1x19x2x3xf32>
 }
