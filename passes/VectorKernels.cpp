@@ -59,6 +59,9 @@ constexpr StringLiteral kParallelAttr = "mnc.parallel";
 /// Input channels per iteration of a matrix kernel's reduction loop.
 constexpr int64_t kChannelUnroll = 4;
 
+/// Most output pixels in one tile of a matrix kernel.
+constexpr int64_t kMaxTileRows = 14;
+
 /// Channel vectors summed together over the pixels by emitChannelMean.
 constexpr int64_t kMeanGroupVectors = 4;
 
@@ -334,7 +337,13 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   SmallVector<int64_t> tailWidths =
       powerOfTwoWidths(channels % tileChannels, lanes);
   int64_t fullChannels = channels - channels % tileChannels;
-  int64_t tileRows = std::min(target.rows, rowLength);
+  // With fewer channel vectors than a full tile (a stem conv with 16 output
+  // channels), more pixels per tile keep as many accumulators busy.
+  int64_t tileVectors =
+      fullChannels > 0 ? vectorsPerTile : static_cast<int64_t>(tailWidths.size());
+  int64_t tileRows = std::min(
+      {target.rows * target.vectorsPerTile / std::max<int64_t>(tileVectors, 1),
+       kMaxTileRows, rowLength});
   int64_t fullRows = rowLength - rowLength % tileRows;
 
   // The filter packed tile by tile: the [KH * KW * C] x [tile width] block
@@ -391,8 +400,12 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                     b, loc, add(b, loc, scaleAdd(b, loc, kh, kernelW, 0), kw),
                     inChannels * tileWidth, 0);
                 Value tapWeights = add(b, loc, tileWeights, tap);
+                // A few input channels (an image's 3) unroll completely.
+                int64_t unroll = inChannels <= 2 * kChannelUnroll
+                                     ? inChannels
+                                     : kChannelUnroll;
                 return unrolledLoop(
-                    b, loc, 0, inChannels, kChannelUnroll, accs,
+                    b, loc, 0, inChannels, unroll, accs,
                     [&](OpBuilder &b, Value c, ValueRange accs) {
                       Value row = add(b, loc, tapWeights,
                                       scaleAdd(b, loc, c, tileWidth, 0));
