@@ -341,9 +341,9 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   // channels), more pixels per tile keep as many accumulators busy.
   int64_t tileVectors =
       fullChannels > 0 ? vectorsPerTile : static_cast<int64_t>(tailWidths.size());
-  int64_t tileRows = std::min(
-      {target.rows * target.vectorsPerTile / std::max<int64_t>(tileVectors, 1),
-       kMaxTileRows, rowLength});
+  int64_t tileRows = std::clamp<int64_t>(
+      target.rows * target.vectorsPerTile / std::max<int64_t>(tileVectors, 1),
+      1, std::min(kMaxTileRows, rowLength));
   int64_t fullRows = rowLength - rowLength % tileRows;
 
   // The filter packed tile by tile: the [KH * KW * C] x [tile width] block
@@ -401,7 +401,7 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                     inChannels * tileWidth, 0);
                 Value tapWeights = add(b, loc, tileWeights, tap);
                 // A few input channels (an image's 3) unroll completely.
-                int64_t unroll = inChannels <= 2 * kChannelUnroll
+                int64_t unroll = inChannels < 2 * kChannelUnroll
                                      ? inChannels
                                      : kChannelUnroll;
                 return unrolledLoop(

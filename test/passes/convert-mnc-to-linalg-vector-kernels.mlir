@@ -59,9 +59,9 @@ func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tenso
 
 // -----
 
-// A strided 3x3 conv keeps its rows: loops over output rows, the filter
-// rows and columns, and the input channels; the input row and column are
-// the output's times the stride plus the tap. It reads the function's NCHW
+// A strided 3x3 conv keeps its rows: loops over output rows and the filter
+// rows and columns; its 3 input channels are unrolled. The input row and
+// column are the output's times the stride plus the tap. It reads the function's NCHW
 // argument in place (padded, never transposed).
 // CHECK-LABEL: func.func @full
 // CHECK-NOT:     linalg.transpose ins(%arg0
@@ -69,12 +69,13 @@ func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tenso
 // CHECK:         scf.for %[[OH:.*]] = %c0 to %c3 step %c1
 // CHECK:           scf.for %[[KH:.*]] = %c0 to %c3 step %c1
 // CHECK:             scf.for %[[KW:.*]] = %c0 to %c3 step %c1
-// CHECK:               scf.for %[[C:.*]] = %c0 to %c3 step %c1
-// CHECK:                 %[[R:.*]] = arith.muli %[[C]], %c4 : index
-// CHECK:                 %[[I:.*]] = arith.addi %{{.*}}, %[[R]] : index
-// CHECK:                 vector.transfer_read %{{.*}}[%[[I]]], %{{.*}} : tensor<108xf32>, vector<4xf32>
-// CHECK:                 tensor.extract %[[PAD]][%c0, %[[C]], %{{.*}}, %{{.*}}] : tensor<1x3x8x8xf32>
-// CHECK:                 vector.fma {{.*}} : vector<4xf32>
+// CHECK:               %[[TAP:.*]] = arith.muli %{{.*}}, %c12 : index
+// CHECK:               vector.transfer_read %[[W:.*]][%[[TAP]]], %{{.*}} : tensor<108xf32>, vector<4xf32>
+// CHECK:               tensor.extract %[[PAD]][%c0, %c0, %{{.*}}, %[[KW]]] : tensor<1x3x8x8xf32>
+// CHECK:               %[[C1:.*]] = arith.addi %[[TAP]], %c4 : index
+// CHECK:               vector.transfer_read %[[W]][%[[C1]]]
+// CHECK:               tensor.extract %[[PAD]][%c0, %c1, %{{.*}}, %[[KW]]] : tensor<1x3x8x8xf32>
+// CHECK:               vector.fma {{.*}} : vector<4xf32>
 // CHECK-NOT:     linalg.conv
 func.func @full(%x: tensor<1x3x6x6xf32>) -> tensor<1x4x3x3xf32> {
   %w = arith.constant dense<0.5> : tensor<4x3x3x3xf32>
@@ -108,11 +109,17 @@ func.func @depthwise(%x: tensor<1x3x5x5xf32>) -> tensor<1x3x3x3xf32> {
 // -----
 
 // A fully connected layer is the pointwise kernel on one row of M pixels;
-// 5 outputs are 4 + 1 lanes. K = 6 is one unrolled step of 4 inline, then a
-// loop over the remaining 2.
+// 5 outputs are 4 + 1 lanes. K = 6 is short enough to unroll completely;
+// the packed weights are read row by row (5 floats per row).
 // NARROW-LABEL: func.func @fully_connected
 // NARROW:         %[[IN:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1, 2], [3]] output_shape [1, 1, 1, 6]
-// NARROW:         scf.for %{{.*}} = %c4 to %c6 step %c1 iter_args({{.*}}) -> (vector<4xf32>, vector<1xf32>)
+// NARROW-NOT:     scf.for
+// NARROW:         vector.transfer_read %[[W:.*]][%c0], %{{.*}} : tensor<30xf32>, vector<4xf32>
+// NARROW:         vector.transfer_read %[[W]][%c4], %{{.*}} : tensor<30xf32>, vector<1xf32>
+// NARROW:         tensor.extract %[[IN]][%c0, %c0, %c0, %c0]
+// NARROW:         vector.transfer_read %[[W]][%c5], %{{.*}} : tensor<30xf32>, vector<4xf32>
+// NARROW:         vector.transfer_read %[[W]][%c9], %{{.*}} : tensor<30xf32>, vector<1xf32>
+// NARROW:         tensor.extract %[[IN]][%c0, %c0, %c0, %c1]
 // NARROW:         tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2], [3]] : tensor<1x1x1x5xf32> into tensor<1x5xf32>
 // NARROW-NOT:     linalg.matmul
 // A weight computed at run time keeps the named op.
