@@ -445,13 +445,18 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   };
 
   // All channel tiles of `rows` pixels from (n, oh, ow) on.
+  // Without a loop over rows or pixel tiles (a matrix-vector product), the
+  // channel tiles are what threads can share.
+  bool splitChannels = rowCount == 1 && fullRows <= tileRows;
   auto channelTiles = [&](OpBuilder &b, Value n, Value oh, Value ow,
                           int64_t rows, Value output) -> Value {
-    output = forLoop(b, loc, 0, fullChannels, tileChannels, output,
-                     [&](OpBuilder &b, Value f, ValueRange args) {
-                       return SmallVector<Value>{
-                           tile(b, n, oh, ow, rows, f, fullWidths, args[0])};
-                     })[0];
+    output = forLoop(
+        b, loc, 0, fullChannels, tileChannels, output,
+        [&](OpBuilder &b, Value f, ValueRange args) {
+          return SmallVector<Value>{
+              tile(b, n, oh, ow, rows, f, fullWidths, args[0])};
+        },
+        /*parallel=*/splitChannels)[0];
     if (!tailWidths.empty())
       output = tile(b, n, oh, ow, rows, constantIndex(b, loc, fullChannels),
                     tailWidths, output);
