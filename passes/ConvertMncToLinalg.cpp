@@ -307,7 +307,8 @@ private:
 
 /// The convolutions whose result feeds only convolutions that pad their
 /// input alike get to write it padded: the consumers then need no copy into
-/// a padded buffer, and the unpadded tensor never exists.
+/// a padded buffer, and the unpadded tensor never exists. (A convolution
+/// that adds it as its residual reads the interior in place.)
 void planPaddedOutputs(Block &body, StorageValues &values) {
   for (auto producer : body.getOps<Conv2dOp>()) {
     Value result = producer.getOutput();
@@ -315,6 +316,9 @@ void planPaddedOutputs(Block &body, StorageValues &values) {
     bool allPaddedConvs = !result.use_empty();
     for (OpOperand &use : result.getUses()) {
       auto consumer = dyn_cast<Conv2dOp>(use.getOwner());
+      if (consumer && use.get() == consumer.getResidual() &&
+          use.get() != consumer.getInput())
+        continue;
       if (!consumer || use.getOperandNumber() != 0 ||
           llvm::all_of(consumer.getPads(), [](int64_t p) { return p == 0; }) ||
           (pads && *pads != consumer.getPads())) {
@@ -323,7 +327,7 @@ void planPaddedOutputs(Block &body, StorageValues &values) {
       }
       pads = consumer.getPads();
     }
-    if (allPaddedConvs)
+    if (allPaddedConvs && pads)
       values.requestPadding(result, *pads);
   }
 }

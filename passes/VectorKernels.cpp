@@ -311,12 +311,15 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   int64_t dilationH = operands.dilationH, dilationW = operands.dilationW;
   Value input = operands.input, residual = operands.residual;
   // A pointwise convolution sees all pixels as one row, so that every tile
-  // is full however the image width divides.
+  // is full however the image width divides. (Not when its output is padded
+  // or its residual is the interior of a padded tensor: neither is one
+  // contiguous row.)
   int64_t rowCount = outShape[1], rowLength = outShape[2];
   bool flatten = kernelH == 1 && kernelW == 1 && strideH == 1 &&
                  strideW == 1 && !nchw && inShape[1] == rowCount &&
                  inShape[2] == rowLength && rowCount > 1 &&
-                 operands.outputPadding.empty();
+                 operands.outputPadding.empty() &&
+                 !(residual && residual.getDefiningOp<tensor::ExtractSliceOp>());
   if (flatten) {
     input = flattenRows(builder, loc, input);
     if (residual)

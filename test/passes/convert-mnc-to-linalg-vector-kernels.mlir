@@ -167,3 +167,34 @@ func.func @squeeze_excite(%x: tensor<1x19x2x3xf32>) -> tensor<1x19x2x3xf32> {
   %0 = mnc.squeeze_excite %x, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x19x2x3xf32>, tensor<5x19xf32>, tensor<5xf32>, tensor<19x5xf32>, tensor<19xf32>) -> tensor<1x19x2x3xf32>
   return %0 : tensor<1x19x2x3xf32>
 }
+
+// -----
+
+// A result whose consumers pad it alike (the depthwise conv) is written
+// padded by its producer: zero borders, the interior at an offset of the
+// padding, and no tensor.pad. The conv that adds it as a residual reads the
+// interior in place (extract_slice). A result also used by something else
+// (the return) stays unpadded, and its consumer pads it.
+// CHECK-LABEL: func.func @padded_producer
+// CHECK:         %[[EMPTY:.*]] = tensor.empty() : tensor<1x6x6x16xf32>
+// CHECK:         scf.for %{{.*}} = %c0 to %c6 step %c1 iter_args(%{{.*}} = %[[EMPTY]])
+// CHECK:           vector.transfer_write %{{.*}}[%c0, %c0, %{{.*}}, %c0] {{.*}} : vector<16xf32>, tensor<1x6x6x16xf32>
+// CHECK-COUNT-3:   vector.transfer_write %{{.*}} : vector<16xf32>, tensor<1x6x6x16xf32>
+// CHECK:         %[[PADDED:.*]] = scf.for %[[OH:.*]] = %c0 to %c4 step %c1
+// CHECK:           %[[ROW:.*]] = arith.addi %[[OH]], %c1 : index
+// CHECK:           vector.transfer_write %{{.*}}, %{{.*}}[%c0, %[[ROW]], %c1, %c0] {in_bounds = [true]} : vector<16xf32>, tensor<1x6x6x16xf32>
+// CHECK:         %[[INTERIOR:.*]] = tensor.extract_slice %[[PADDED]][0, 1, 1, 0] [1, 4, 4, 16] [1, 1, 1, 1]
+// CHECK-NOT:     tensor.pad
+// CHECK:         vector.transfer_read %[[PADDED]]
+// CHECK:         vector.transfer_read %[[INTERIOR]]
+// CHECK:         tensor.pad
+// CHECK:         return
+func.func @padded_producer(%x: tensor<1x16x4x4xf32>) -> (tensor<1x16x4x4xf32>, tensor<1x16x4x4xf32>) {
+  %w = arith.constant dense<0.5> : tensor<16x16x1x1xf32>
+  %dw = arith.constant dense<0.25> : tensor<16x1x3x3xf32>
+  %a = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x16x4x4xf32>, tensor<16x16x1x1xf32>) -> tensor<1x16x4x4xf32>
+  %b = mnc.conv2d %a, %dw {dilations = array<i64: 1, 1>, groups = 16 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x16x4x4xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x4x4xf32>
+  %c = mnc.conv2d %b, %w residual(%a) {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x16x4x4xf32>, tensor<16x16x1x1xf32>, tensor<1x16x4x4xf32>) -> tensor<1x16x4x4xf32>
+  %d = mnc.conv2d %c, %dw {dilations = array<i64: 1, 1>, groups = 16 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x16x4x4xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x4x4xf32>
+  return %c, %d : tensor<1x16x4x4xf32>, tensor<1x16x4x4xf32>
+}
