@@ -134,19 +134,171 @@ int64_t numElements(ArrayRef<int64_t> shape) {
   return count;
 }
 
-/// Defines `int NAME_run(const float *input, float *output, void *workspace)`:
-/// checks the pointers (status codes of mnc_runtime.h), then calls `entry`.
+//===----------------------------------------------------------------------===//
+// Parallel tasks
+//===----------------------------------------------------------------------===//
+//
+// outline-parallel-loops turned each mnc.parallel loop into a task function
+// `void main_task_K(ptr input, ptr output, ptr workspace, i64 begin,
+// i64 end)`, and the loop into a call `mnc_parallel_for(ptr context, i32 K,
+// i64 count)`, where `context` is the entry's last argument: a struct
+// {hook, pool, input, output, workspace} on the stack of NAME_run or
+// NAME_run_parallel, for that call only. mnc_parallel_for hands the hook a
+// trampoline `void (ptr context, i64 begin, i64 end)` for task K, which
+// reads the buffers back out of the context.
+
+/// Fields of the context: the hook (mnc_parallel_for_fn), its pool, and the
+/// entry's three buffers.
+enum ParallelContextField : unsigned {
+  kHookField,
+  kPoolField,
+  kInputField,
+  kOutputField,
+  kWorkspaceField,
+  kNumContextFields
+};
+
+llvm::StructType *parallelContextType(llvm::LLVMContext &context) {
+  llvm::Type *ptr = llvm::PointerType::getUnqual(context);
+  SmallVector<llvm::Type *> fields(kNumContextFields, ptr);
+  return llvm::StructType::get(context, fields);
+}
+
+/// Loads field `field` of the context at `context`.
+llvm::Value *loadContextField(llvm::IRBuilder<> &builder, llvm::Value *context,
+                              unsigned field, const Twine &name) {
+  llvm::StructType *type = parallelContextType(builder.getContext());
+  return builder.CreateLoad(builder.getPtrTy(),
+                            builder.CreateStructGEP(type, context, field),
+                            name);
+}
+
+/// Defines the internal `void NAME_serial_for(ptr pool, ptr task,
+/// ptr task_context, i64 count)`, the hook of NAME_run: the whole range in
+/// the calling thread.
+llvm::Function *createSerialFor(llvm::Module &module, StringRef name) {
+  llvm::LLVMContext &context = module.getContext();
+  llvm::Type *ptr = llvm::PointerType::getUnqual(context);
+  llvm::Type *i64 = llvm::Type::getInt64Ty(context);
+  auto *type = llvm::FunctionType::get(llvm::Type::getVoidTy(context),
+                                       {ptr, ptr, ptr, i64}, false);
+  auto *serial = llvm::Function::Create(
+      type, llvm::GlobalValue::InternalLinkage, name + "_serial_for", module);
+  llvm::IRBuilder<> builder(llvm::BasicBlock::Create(context, "entry", serial));
+  auto *taskType =
+      llvm::FunctionType::get(builder.getVoidTy(), {ptr, i64, i64}, false);
+  builder.CreateCall(taskType, serial->getArg(1),
+                     {serial->getArg(2), builder.getInt64(0),
+                      serial->getArg(3)});
+  builder.CreateRetVoid();
+  return serial;
+}
+
+/// Defines `dispatch` (`void mnc_parallel_for(ptr context, i32 task,
+/// i64 count)`, declared by outline-parallel-loops) with a trampoline for
+/// each of `tasks`, task K at index K, and renames the tasks and the
+/// dispatcher after the library.
+LogicalResult defineParallelFor(llvm::Function *dispatch,
+                                ArrayRef<llvm::Function *> tasks,
+                                StringRef name, ModuleOp module) {
+  llvm::Module &llvmModule = *dispatch->getParent();
+  llvm::LLVMContext &context = llvmModule.getContext();
+  llvm::Type *ptr = llvm::PointerType::getUnqual(context);
+  llvm::Type *i32 = llvm::Type::getInt32Ty(context);
+  llvm::Type *i64 = llvm::Type::getInt64Ty(context);
+  auto *dispatchType = llvm::FunctionType::get(llvm::Type::getVoidTy(context),
+                                               {ptr, i32, i64}, false);
+  if (dispatch->getFunctionType() != dispatchType)
+    return module.emitError("expected the task dispatcher "
+                            "'void mnc_parallel_for(ptr, i32, i64)'");
+  auto *taskType = llvm::FunctionType::get(
+      llvm::Type::getVoidTy(context), {ptr, ptr, ptr, i64, i64}, false);
+  auto *trampolineType =
+      llvm::FunctionType::get(llvm::Type::getVoidTy(context), {ptr, i64, i64},
+                              false);
+
+  // One trampoline per task, in a table indexed by the task number.
+  SmallVector<llvm::Constant *> trampolines;
+  for (auto [index, task] : llvm::enumerate(tasks)) {
+    if (task->isDeclaration() || task->getFunctionType() != taskType)
+      return module.emitError("expected the parallel task '")
+             << task->getName()
+             << "' to be 'void (ptr, ptr, ptr, i64, i64)' with a body";
+    task->setName(name + "_main_task_" + Twine(index));
+    auto *trampoline = llvm::Function::Create(
+        trampolineType, llvm::GlobalValue::InternalLinkage,
+        name + "_task_" + Twine(index), llvmModule);
+    llvm::IRBuilder<> builder(
+        llvm::BasicBlock::Create(context, "entry", trampoline));
+    llvm::Value *taskContext = trampoline->getArg(0);
+    builder.CreateCall(
+        task, {loadContextField(builder, taskContext, kInputField, "input"),
+               loadContextField(builder, taskContext, kOutputField, "output"),
+               loadContextField(builder, taskContext, kWorkspaceField,
+                                "workspace"),
+               trampoline->getArg(1), trampoline->getArg(2)});
+    builder.CreateRetVoid();
+    trampolines.push_back(trampoline);
+  }
+  auto *tableType = llvm::ArrayType::get(ptr, trampolines.size());
+  auto *table = new llvm::GlobalVariable(
+      llvmModule, tableType, /*isConstant=*/true,
+      llvm::GlobalValue::InternalLinkage,
+      llvm::ConstantArray::get(tableType, trampolines), name + "_tasks");
+
+  // if (count > 0) hook(pool, tasks[task], context, count).
+  dispatch->setName(name + "_parallel_for");
+  dispatch->setLinkage(llvm::GlobalValue::InternalLinkage);
+  llvm::Value *parallelContext = dispatch->getArg(0);
+  llvm::Value *taskIndex = dispatch->getArg(1);
+  llvm::Value *count = dispatch->getArg(2);
+  llvm::IRBuilder<> builder(
+      llvm::BasicBlock::Create(context, "entry", dispatch));
+  llvm::BasicBlock *run = llvm::BasicBlock::Create(context, "run", dispatch);
+  llvm::BasicBlock *done = llvm::BasicBlock::Create(context, "done", dispatch);
+  builder.CreateCondBr(builder.CreateICmpSGT(count, builder.getInt64(0)), run,
+                       done);
+  builder.SetInsertPoint(run);
+  llvm::Value *trampoline = builder.CreateLoad(
+      ptr,
+      builder.CreateInBoundsGEP(tableType, table,
+                                {builder.getInt64(0),
+                                 builder.CreateZExt(taskIndex, i64)}),
+      "task");
+  auto *hookType = llvm::FunctionType::get(llvm::Type::getVoidTy(context),
+                                           {ptr, ptr, ptr, i64}, false);
+  builder.CreateCall(
+      hookType, loadContextField(builder, parallelContext, kHookField, "hook"),
+      {loadContextField(builder, parallelContext, kPoolField, "pool"),
+       trampoline, parallelContext, count});
+  builder.CreateBr(done);
+  builder.SetInsertPoint(done);
+  builder.CreateRetVoid();
+  return success();
+}
+
+/// Defines `int NAME_run(const float *input, float *output, void *workspace)`
+/// when `serialFor` is given, otherwise `int NAME_run_parallel(const float
+/// *input, float *output, void *workspace, mnc_parallel_for_fn parallel_for,
+/// void *pool)`: checks the pointers (status codes of mnc_runtime.h), then
+/// calls `entry` with a context whose hook is `serialFor` or the caller's.
 llvm::Function *createRunFunction(llvm::Module &module, llvm::Function *entry,
-                                  const mnc::LibraryInterface &interface) {
+                                  const mnc::LibraryInterface &interface,
+                                  llvm::Function *serialFor) {
   llvm::LLVMContext &context = module.getContext();
   const llvm::DataLayout &layout = module.getDataLayout();
   llvm::Type *i32 = llvm::Type::getInt32Ty(context);
   llvm::Type *ptr = llvm::PointerType::getUnqual(context);
   llvm::IntegerType *intPtr = layout.getIntPtrType(context);
 
-  auto *type = llvm::FunctionType::get(i32, {ptr, ptr, ptr}, false);
-  auto *run = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage,
-                                     interface.name + "_run", module);
+  bool parallel = !serialFor;
+  SmallVector<llvm::Type *> params = {ptr, ptr, ptr};
+  if (parallel)
+    params.append({ptr, ptr});
+  auto *type = llvm::FunctionType::get(i32, params, false);
+  auto *run = llvm::Function::Create(
+      type, llvm::GlobalValue::ExternalLinkage,
+      interface.name + (parallel ? "_run_parallel" : "_run"), module);
   llvm::Value *input = run->getArg(0);
   llvm::Value *output = run->getArg(1);
   llvm::Value *workspace = run->getArg(2);
@@ -157,9 +309,22 @@ llvm::Function *createRunFunction(llvm::Module &module, llvm::Function *entry,
   run->addParamAttr(0, llvm::Attribute::ReadOnly);
   run->addParamAttr(1, llvm::Attribute::NoCapture);
   run->addParamAttr(2, llvm::Attribute::NoCapture);
+  llvm::Value *hook = serialFor;
+  llvm::Value *pool = llvm::ConstantPointerNull::get(
+      llvm::PointerType::getUnqual(context));
+  if (parallel) {
+    hook = run->getArg(3);
+    pool = run->getArg(4);
+    hook->setName("parallel_for");
+    pool->setName("pool");
+  }
 
   bool hasWorkspace = interface.workspaceSize > 0;
   llvm::IRBuilder<> builder(llvm::BasicBlock::Create(context, "entry", run));
+  // The context of the entry's parallel loops, for this call only.
+  llvm::StructType *contextType = parallelContextType(context);
+  llvm::Value *parallelContext =
+      builder.CreateAlloca(contextType, nullptr, "parallel_context");
   auto returnIf = [&](llvm::Value *condition, int status, StringRef name) {
     llvm::BasicBlock *fail = llvm::BasicBlock::Create(context, name, run);
     llvm::BasicBlock *next = llvm::BasicBlock::Create(context, "", run);
@@ -172,6 +337,8 @@ llvm::Function *createRunFunction(llvm::Module &module, llvm::Function *entry,
   // NULL pointers.
   llvm::Value *isNull = builder.CreateOr(builder.CreateIsNull(input),
                                          builder.CreateIsNull(output));
+  if (parallel)
+    isNull = builder.CreateOr(isNull, builder.CreateIsNull(hook));
   if (hasWorkspace)
     isNull = builder.CreateOr(isNull, builder.CreateIsNull(workspace));
   returnIf(isNull, MNC_ERROR_NULL_ARGUMENT, "null_argument");
@@ -211,7 +378,12 @@ llvm::Function *createRunFunction(llvm::Module &module, llvm::Function *entry,
   }
   returnIf(overlaps, MNC_ERROR_OVERLAPPING_BUFFERS, "overlapping_buffers");
 
-  builder.CreateCall(entry, {input, output, workspace});
+  llvm::Value *fields[kNumContextFields] = {hook, pool, input, output,
+                                            workspace};
+  for (auto [index, field] : llvm::enumerate(fields))
+    builder.CreateStore(
+        field, builder.CreateStructGEP(contextType, parallelContext, index));
+  builder.CreateCall(entry, {input, output, workspace, parallelContext});
   builder.CreateRet(llvm::ConstantInt::get(i32, MNC_OK));
   return run;
 }
@@ -646,6 +818,12 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   registerLLVMDialectTranslation(registry);
   context.appendDialectRegistry(registry);
 
+  // The parallel tasks outline-parallel-loops made, task K at index K.
+  SmallVector<std::string> taskNames;
+  if (auto tasks = module->getAttrOfType<ArrayAttr>("mnc.parallel_tasks"))
+    for (auto task : tasks.getAsRange<FlatSymbolRefAttr>())
+      taskNames.push_back(task.getValue().str());
+
   // mnc's attributes (the module's source, opset and workspace size, the
   // ONNX names of arguments) have no meaning in LLVM IR.
   auto isMncAttr = [](NamedAttribute attr) {
@@ -675,15 +853,16 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   llvmModule->setTargetTriple(machine.getTargetTriple().str());
   llvmModule->setDataLayout(machine.createDataLayout());
 
-  // The lowered model: void main(ptr input, ptr output, ptr workspace).
+  // The lowered model: void main(ptr input, ptr output, ptr workspace,
+  // ptr parallel_context).
   llvm::Function *entry = llvmModule->getFunction("main");
-  if (!entry || entry->isDeclaration() || entry->arg_size() != 3 ||
+  if (!entry || entry->isDeclaration() || entry->arg_size() != 4 ||
       !entry->getReturnType()->isVoidTy() ||
       llvm::any_of(entry->args(), [](llvm::Argument &arg) {
         return !arg.getType()->isPointerTy();
       })) {
-    module.emitError("expected the lowered entry function "
-                     "'void main(ptr input, ptr output, ptr workspace)'");
+    module.emitError("expected the lowered entry function 'void main(ptr "
+                     "input, ptr output, ptr workspace, ptr context)'");
     return failure();
   }
   // Internal, so "main" cannot clash with the program's; renamed anyway, so
@@ -698,11 +877,39 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   // The buffers inside the workspace are disjoint too.
   addWorkspaceAliasScopes(*entry, entry->getArg(2));
 
-  llvm::Function *run = createRunFunction(*llvmModule, entry, interface);
+  // The parallel tasks take the same buffers; the chunks of one task run
+  // concurrently but write disjoint bytes, and read none another writes.
+  SmallVector<llvm::Function *> tasks;
+  for (const std::string &taskName : taskNames) {
+    llvm::Function *task = llvmModule->getFunction(taskName);
+    if (!task || task->isDeclaration() || task->arg_size() != 5) {
+      module.emitError("expected the parallel task '")
+          << taskName << "' with a body and 5 arguments";
+      return failure();
+    }
+    for (unsigned i = 0; i < 3; ++i)
+      task->addParamAttr(i, llvm::Attribute::NoAlias);
+    if (interface.workspaceSize > 0)
+      task->addParamAttr(2, llvm::Attribute::getWithAlignment(
+                                llvmContext,
+                                llvm::Align(MNC_WORKSPACE_ALIGNMENT)));
+    addWorkspaceAliasScopes(*task, task->getArg(2));
+    tasks.push_back(task);
+  }
+  if (llvm::Function *dispatch = llvmModule->getFunction("mnc_parallel_for"))
+    if (failed(defineParallelFor(dispatch, tasks, interface.name, module)))
+      return failure();
 
-  // Only NAME_run is exported, so two mnc libraries link into one program.
+  llvm::Function *run = createRunFunction(
+      *llvmModule, entry, interface,
+      createSerialFor(*llvmModule, interface.name));
+  llvm::Function *runParallel =
+      createRunFunction(*llvmModule, entry, interface, /*serialFor=*/nullptr);
+
+  // Only NAME_run and NAME_run_parallel are exported, so two mnc libraries
+  // link into one program.
   for (llvm::GlobalValue &global : llvmModule->global_values()) {
-    if (&global == run || global.isDeclaration())
+    if (&global == run || &global == runParallel || global.isDeclaration())
       continue;
     if (!global.hasLocalLinkage())
       global.setLinkage(llvm::GlobalValue::InternalLinkage);
@@ -727,6 +934,9 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   llvm::PipelineTuningOptions tuning;
   tuning.LoopVectorization = true;
   tuning.SLPVectorization = true;
+  // Unrolling also lets the loop vectorizer reach the output-channel loop
+  // of plain linalg loops (a reduction loop of a few iterations unrolls
+  // away); the vector kernels come unrolled already, so it costs little.
   tuning.LoopUnrolling = true;
   llvm::PassBuilder passBuilder(&machine, tuning);
   passBuilder.registerModuleAnalyses(moduleAnalyses);
@@ -761,7 +971,8 @@ mnc::emitMachineCode(llvm::Module &llvmModule, llvm::TargetMachine &machine,
 }
 
 LogicalResult mnc::checkExternalSymbols(StringRef object,
-                                        MLIRContext &context) {
+                                        MLIRContext &context,
+                                        StringRef profileHook) {
   llvm::Expected<std::unique_ptr<llvm::object::ObjectFile>> file =
       llvm::object::ObjectFile::createObjectFile(
           llvm::MemoryBufferRef(object, "object"));
@@ -787,7 +998,9 @@ LogicalResult mnc::checkExternalSymbols(StringRef object,
     StringRef cName = *name;
     if (underscore)
       cName.consume_front("_");
-    if (!isAllowedExternalSymbol(cName) && cName != "_GLOBAL_OFFSET_TABLE_")
+    bool isProfileHook = !profileHook.empty() && cName == profileHook;
+    if (!isAllowedExternalSymbol(cName) && !isProfileHook &&
+        cName != "_GLOBAL_OFFSET_TABLE_")
       foreign.push_back(name->str());
   }
   if (foreign.empty())
@@ -858,6 +1071,76 @@ void writeCommentBody(raw_ostream &os, ArrayRef<std::string> paragraphs) {
     }
     flush();
   }
+}
+
+/// `text` as a C string literal: quotes, backslashes and anything outside
+/// printable ASCII escaped (octal, which cannot run into a following digit
+/// the way a hexadecimal escape can, since it stops after three digits).
+std::string cStringLiteral(StringRef text) {
+  std::string literal = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      literal += '\\';
+      literal += c;
+    } else if (c < 0x20 || c > 0x7e) {
+      literal += '\\';
+      literal += char('0' + (c >> 6));
+      literal += char('0' + ((c >> 3) & 7));
+      literal += char('0' + (c & 7));
+    } else {
+      literal += c;
+    }
+  }
+  return literal + "\"";
+}
+
+/// The profiling interface of a library compiled with --profile: the hook
+/// NAME_run calls between the layers, the layer count, and tables that name
+/// and size the layers (static in the header, so a program that profiles
+/// several libraries has each library's tables under its own prefix).
+void writeProfileDeclarations(raw_ostream &os,
+                              const mnc::LibraryInterface &interface) {
+  const std::string &name = interface.name;
+  const std::string &hook = interface.profileHook;
+  std::string count = StringRef(name).upper() + "_LAYER_COUNT";
+  os << "\n/*\n";
+  writeCommentBody(
+      os,
+      {"Profiling (compiled with --profile): " + name + "_run calls " +
+           hook + "(i) before layer i of the fused graph and " + hook + "(" +
+           count + ") after the last layer, so layer i runs between marks i "
+           "and i + 1. The caller defines " + hook +
+           " (tools/bench/profile_main.c timestamps the marks); it must "
+           "return quickly and must not call " + name + "_run.",
+       "Per layer, the tables give the ONNX node it came from, what it "
+       "computes (convolutions: \"pointwise\", \"depthwise KxK sS\" or "
+       "\"conv KxK sS\"; other layers: the operation), the shape of its "
+       "output and its multiply-accumulates."});
+  os << " */\n"
+     << "void " << hook << "(int layer); /* defined by the caller */\n"
+     << "\n"
+     << "#define " << count << " " << interface.layers.size() << "\n";
+  auto writeTable = [&](StringRef type, StringRef table,
+                        llvm::function_ref<std::string(
+                            const mnc::ProfiledLayer &)> element) {
+    os << "static const " << type << " " << name << "_layer_" << table << "["
+       << count << "] = {\n";
+    for (auto [index, layer] : llvm::enumerate(interface.layers))
+      os << "  /* " << index << " */ " << element(layer) << ",\n";
+    os << "};\n";
+  };
+  writeTable("char *const", "names", [](const mnc::ProfiledLayer &layer) {
+    return cStringLiteral(layer.node);
+  });
+  writeTable("char *const", "kinds", [](const mnc::ProfiledLayer &layer) {
+    return cStringLiteral(layer.kind);
+  });
+  writeTable("char *const", "shapes", [](const mnc::ProfiledLayer &layer) {
+    return cStringLiteral(layer.shape);
+  });
+  writeTable("long long", "macs", [](const mnc::ProfiledLayer &layer) {
+    return std::to_string(layer.macs);
+  });
 }
 } // namespace
 
@@ -953,6 +1236,33 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
      << "_run(const float *input, float *output, void *workspace); "
         "/* 0 on success */\n"
      << "\n"
+     << "/*\n";
+  writeCommentBody(
+      os,
+      {"Runs the model like " + name + "_run (same buffers, same results, "
+           "same status codes), with the independent loops of its kernels "
+           "split over the caller's threads: for each, it calls "
+           "parallel_for(pool, task, task_ctx, count), which must run the "
+           "task over a partition of [0, count) and return when all of it "
+           "is done (mnc_parallel_for_fn in " +
+           kRuntimeHeaderName.str() +
+           "). The library itself creates no threads. parallel_for must not "
+           "be NULL (MNC_ERROR_NULL_ARGUMENT); pool is passed through "
+           "untouched. With mnc_threadpool.h (optional, linked separately):",
+       "  mnc_threadpool *pool = mnc_threadpool_create(2);\n"
+       "  int status = " +
+           name +
+           "_run_parallel(input, output, workspace,\n"
+           "                                  mnc_threadpool_parallel_for, "
+           "pool);"});
+  os << " */\n"
+     << "int " << name
+     << "_run_parallel(const float *input, float *output, void *workspace,\n"
+     << std::string(name.size() + 18, ' ')
+     << "mnc_parallel_for_fn parallel_for, void *pool);\n";
+  if (!interface.profileHook.empty())
+    writeProfileDeclarations(os, interface);
+  os << "\n"
      << "#ifdef __cplusplus\n"
      << "} /* extern \"C\" */\n"
      << "#endif\n"

@@ -20,6 +20,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace llvm {
 class LLVMContext;
@@ -40,6 +41,14 @@ struct TargetSpec {
   std::string features;
 };
 
+/// One layer of a library compiled with --profile, as its header names it.
+struct ProfiledLayer {
+  std::string node;  ///< the ONNX node it came from
+  std::string kind;  ///< e.g. "pointwise", "depthwise 3x3 s2"
+  std::string shape; ///< of its output, e.g. "1x16x112x112"
+  int64_t macs = 0;  ///< multiply-accumulates
+};
+
 /// What a generated library looks like from C.
 struct LibraryInterface {
   /// The C identifier prefix: NAME_run, NAME_INPUT_SIZE, NAME.h.
@@ -56,6 +65,11 @@ struct LibraryInterface {
   llvm::SmallVector<int64_t> outputShape;
   /// Bytes of scratch memory NAME_run needs.
   int64_t workspaceSize = 0;
+  /// For a library compiled with --profile: the function NAME_run calls
+  /// before each layer and after the last (NAME_profile_mark, defined by
+  /// the caller), and the layers; empty when not profiled.
+  std::string profileHook;
+  std::vector<ProfiledLayer> layers;
 };
 
 /// Validates `spec` (architecture, CPU, features) and creates the target
@@ -84,10 +98,15 @@ mlir::FailureOr<std::string> deriveLibraryName(llvm::StringRef nameOption,
                                                mlir::MLIRContext &context);
 
 /// Translates `module` (LLVM dialect only, with the lowered entry
-/// `void main(ptr input, ptr output, ptr workspace)`) to LLVM IR for
-/// `machine`, adds the exported `int NAME_run(const float *, float *,
-/// void *)` that checks its arguments and calls the entry, gives every other
-/// definition internal linkage, and runs LLVM's O3 pipeline.
+/// `void main(ptr input, ptr output, ptr workspace, ptr context)` and the
+/// parallel tasks the module attribute `mnc.parallel_tasks` lists) to LLVM IR
+/// for `machine`, defines the task dispatcher `mnc_parallel_for` the entry
+/// calls, adds the exported `int NAME_run(const float *, float *, void *)`
+/// and `int NAME_run_parallel(const float *, float *, void *,
+/// mnc_parallel_for_fn, void *)` that check their arguments and call the
+/// entry (NAME_run with a hook that runs each task in the calling thread),
+/// gives every other definition internal linkage, and runs LLVM's O3
+/// pipeline.
 mlir::FailureOr<std::unique_ptr<llvm::Module>>
 translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
                   llvm::TargetMachine &machine,
@@ -99,9 +118,11 @@ emitMachineCode(llvm::Module &llvmModule, llvm::TargetMachine &machine,
                 llvm::CodeGenFileType fileType, mlir::MLIRContext &context);
 
 /// Checks that an object file refers to no symbol but libc's memcpy, memmove
-/// and memset and libm's functions (no allocator, no MLIR runtime).
+/// and memset and libm's functions (no allocator, no MLIR runtime), and
+/// `profileHook` when it is not empty.
 mlir::LogicalResult checkExternalSymbols(llvm::StringRef object,
-                                         mlir::MLIRContext &context);
+                                         mlir::MLIRContext &context,
+                                         llvm::StringRef profileHook = {});
 
 /// A static library (archive with a symbol table, deterministic) holding one
 /// object file member, in the format the target's linkers expect.

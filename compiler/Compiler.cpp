@@ -156,6 +156,41 @@ LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
     interface.outputName = name.str();
   return success();
 }
+
+/// Fills `interface.layers` from the `mnc.layers` attribute instrument-layers
+/// left on `module`, with the multiply-accumulates of the report's
+/// `layers`, which describe the same operations in the same order.
+LogicalResult describeProfiledLayers(ModuleOp module,
+                                     ArrayRef<mnc::LayerReport> layers,
+                                     mnc::LibraryInterface &interface) {
+  auto records = module->getAttrOfType<ArrayAttr>("mnc.layers");
+  if (!records)
+    return module.emitError("instrument-layers did not record the layers "
+                            "(mnc.layers)");
+  if (records.size() != layers.size())
+    return module.emitError("--profile instruments ")
+           << records.size() << " layers of the entry function, but the "
+           << "module has " << layers.size()
+           << " mnc operations: profile a module with one function";
+  interface.layers.clear();
+  for (auto [record, layer] :
+       llvm::zip_equal(records.getAsRange<DictionaryAttr>(), layers)) {
+    mnc::ProfiledLayer profiled;
+    if (auto node = record.getAs<StringAttr>("node"))
+      profiled.node = node.str();
+    if (auto kind = record.getAs<StringAttr>("kind"))
+      profiled.kind = kind.str();
+    if (auto shape = record.getAs<StringAttr>("shape"))
+      profiled.shape = shape.str();
+    if (profiled.node != layer.name)
+      return module.emitError("--profile: layer ")
+             << interface.layers.size() << " is '" << profiled.node
+             << "' in mnc.layers but '" << layer.name << "' in the report";
+    profiled.macs = layer.macs;
+    interface.layers.push_back(std::move(profiled));
+  }
+  return success();
+}
 } // namespace
 
 FailureOr<SmallVector<int64_t>> mnc::parseShape(StringRef text) {
@@ -191,6 +226,14 @@ LogicalResult mnc::compile(const CompileOptions &options,
       return failure();
     machine = std::move(*created);
   }
+  // The profiling hook is named after the library, whatever the stage.
+  if (options.profile) {
+    FailureOr<std::string> name = deriveLibraryName(
+        options.name, outputPath, options.inputPath, context);
+    if (failed(name))
+      return failure();
+    interface.profileHook = *name + "_profile_mark";
+  }
   if (options.emit >= EmitStage::LLVMIR) {
     FailureOr<std::string> name = deriveLibraryName(
         options.name, outputPath, options.inputPath, context);
@@ -222,6 +265,10 @@ LogicalResult mnc::compile(const CompileOptions &options,
     if (!module)
       return failure();
     isLinalg = !containsMncOperations(*module);
+    if (isLinalg && options.profile)
+      return emitError(UnknownLoc::get(&context))
+             << "--profile times the layers of the mnc dialect, but '"
+             << options.inputPath << "' holds none (it is already lowered)";
   } else {
     module = importOnnxModel(options.inputPath, options.import, context);
     if (!module)
@@ -242,8 +289,17 @@ LogicalResult mnc::compile(const CompileOptions &options,
       failed(runPipeline(*module, buildFusionPipeline, dump)))
     return failure();
   std::vector<LayerReport> layers;
-  if (options.report)
+  if (options.report || options.profile)
     layers = describeLayers(*module);
+  if (options.profile &&
+      (failed(runPipeline(
+           *module,
+           [&](OpPassManager &pm) {
+             buildProfilingPipeline(pm, interface.profileHook);
+           },
+           dump)) ||
+       failed(describeProfiledLayers(*module, layers, interface))))
+    return failure();
   // The report goes to standard output unless the result does.
   auto printLayers = [&](ArrayAttr plan, int64_t workspaceBytes) {
     if (options.report)
@@ -301,7 +357,8 @@ LogicalResult mnc::compile(const CompileOptions &options,
 
   FailureOr<SmallString<0>> object = emitMachineCode(
       **llvmModule, *machine, llvm::CodeGenFileType::ObjectFile, context);
-  if (failed(object) || failed(checkExternalSymbols(*object, context)))
+  if (failed(object) ||
+      failed(checkExternalSymbols(*object, context, interface.profileHook)))
     return failure();
   if (options.emit == EmitStage::Obj)
     return write([&](raw_ostream &os) { os << *object; });

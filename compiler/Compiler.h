@@ -47,6 +47,11 @@ struct CompileOptions {
   bool dumpKeepConstants = false;
   /// Whether to print a per-layer report of the fused graph.
   bool report = false;
+  /// Whether to build the instrumented variant for per-layer timing: NAME_run
+  /// calls NAME_profile_mark(i), which the caller defines, before layer i of
+  /// the fused graph and NAME_profile_mark(NAME_LAYER_COUNT) after the last;
+  /// the header declares the hook and names the layers.
+  bool profile = false;
 };
 
 /// Compiles `options.inputPath` up to `options.emit` and writes the result.

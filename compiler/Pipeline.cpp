@@ -49,6 +49,12 @@ void mnc::buildFusionPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
+void mnc::buildProfilingPipeline(OpPassManager &pm, StringRef hook) {
+  InstrumentLayersOptions options;
+  options.hook = hook.str();
+  pm.addPass(mnc::createInstrumentLayers(options));
+}
+
 void mnc::buildMncToLinalgPipeline(OpPassManager &pm,
                                    const ConvertMncToLinalgOptions &options) {
   pm.addPass(mnc::createConvertMncToLinalg(options));
@@ -76,6 +82,11 @@ void mnc::buildLinalgToLLVMPipeline(OpPassManager &pm) {
 
   // No heap: every intermediate buffer becomes a view into the workspace.
   pm.addPass(mnc::createPlanWorkspace());
+  // The kernels' parallel loops, and large linalg operations split into
+  // such loops, become tasks for the caller's parallel-for
+  // (NAME_run_parallel); the entry gains its context argument.
+  pm.addPass(mnc::createSplitParallelLinalg());
+  pm.addPass(mnc::createOutlineParallelLoops());
 
   // Buffers to loops. (Tiling and vectorization will go before this point;
   // the vector lowerings below are already in place for them.)

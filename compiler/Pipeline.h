@@ -4,6 +4,7 @@
 // (--emit=fused, --emit=linalg, --emit=llvm-dialect):
 //
 //   mnc dialect --buildFusionPipeline--> fused mnc dialect
+//               (--profile: --buildProfilingPipeline--> calls between layers)
 //               --buildMncToLinalgPipeline--> linalg/tensor/arith on tensors
 //               --buildLinalgToLLVMPipeline--> LLVM dialect only
 //
@@ -33,6 +34,13 @@ namespace mnc {
 ///   canonicalize and cse (dead constants and duplicates).
 void buildFusionPipeline(mlir::OpPassManager &pm);
 
+/// For `mnc-compile --profile`: instrument-layers, which calls `hook(i)`
+/// before layer i of the entry function and `hook(count)` before it returns,
+/// and lists the layers in the module attribute `mnc.layers`. It needs the
+/// layers as mnc operations: after fusion (so the layers are the fused ones
+/// the library runs), before buildMncToLinalgPipeline.
+void buildProfilingPipeline(mlir::OpPassManager &pm, llvm::StringRef hook);
+
 /// mnc dialect to linalg, tensor, arith and math on tensors, with a single
 /// `func.func @main` on the model's tensors; with `options.vectorLanes` set,
 /// convolutions and matrix products become vector kernels in scf loops.
@@ -44,7 +52,11 @@ void buildMncToLinalgPipeline(mlir::OpPassManager &pm,
 /// results as out-parameters), every intermediate buffer placed in one
 /// caller-provided workspace (no heap), loops, and conversion to LLVM with
 /// bare-pointer calling convention, so the entry becomes
-/// `void main(float *input, float *output, i8 *workspace)`. Ends with a check
+/// `void main(float *input, float *output, i8 *workspace, void *context)`;
+/// after workspace planning, large linalg operations are split into
+/// `mnc.parallel` loops and every such loop becomes a task function run
+/// through `mnc_parallel_for(context, task, count)` (split-parallel-linalg,
+/// outline-parallel-loops). Ends with a check
 /// that nothing but LLVM dialect operations is left. The module attribute
 /// `mnc.workspace_size` holds the workspace bytes afterwards.
 void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);

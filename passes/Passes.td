@@ -88,6 +88,78 @@ def PlanWorkspace : Pass<"plan-workspace", "mlir::ModuleOp"> {
   ];
 }
 
+def SplitParallelLinalg : Pass<"split-parallel-linalg", "mlir::ModuleOp"> {
+  let summary = "Tiles the entry's large linalg operations on buffers into "
+                "mnc.parallel loops";
+  let description = [{
+    Runs after `plan-workspace`, before `outline-parallel-loops`. Each linalg
+    operation in the body of a public function (not inside a loop), with
+    buffer operands of static shapes and at least `min-iterations` points in
+    its iteration space, is tiled along its longest parallel dimension (the
+    first of equals) that indexes every output directly, into an `scf.for` of
+    `tile-count` tiles (fewer when the dimension is shorter) marked
+    `mnc.parallel`. The operation must not let a tile read what another
+    writes: every input is read with the indexing map of an output it may
+    share memory with, or provably shares none (distinct function
+    arguments, constant globals, views of the workspace at disjoint constant
+    byte ranges). Other operations stay as they are.
+  }];
+  let options = [
+    Option<"tileCount", "tile-count", "int64_t", /*default=*/"8",
+           "Tiles per operation (at least 2)">,
+    Option<"minIterations", "min-iterations", "int64_t", /*default=*/"32768",
+           "Smallest iteration space worth splitting">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
+def OutlineParallelLoops : Pass<"outline-parallel-loops", "mlir::ModuleOp"> {
+  let summary = "Turns the kernels' parallel loops into tasks the caller's "
+                "parallel-for runs";
+  let description = [{
+    Runs after `plan-workspace`. Each `scf.for` of the entry function marked
+    `mnc.parallel` (the loop of a kernel whose iterations are independent)
+    becomes a private function `@ENTRY_task_K(args..., %begin: index,
+    %end: index)`, taking the entry's arguments, that runs iterations
+    [begin, end) of the loop (iteration i has induction variable
+    lb + i * step). Values the body uses from outside the loop are computed
+    again in the task from the entry's arguments: their defining chains must
+    be operations without regions or memory effects (constants, views of
+    the workspace, `memref.get_global`, index arithmetic).
+
+    In the entry the loop becomes
+    `func.call @mnc_parallel_for(%ctx, K : i32, count : index)`, where count
+    is the loop's trip count and `%ctx` (`!llvm.ptr`) is appended as the
+    entry's last argument (always, also when no loop is outlined).
+    `@mnc_parallel_for` is declared here and defined by the back end: it must
+    run task K over a partition of [0, count) and return when all of it is
+    done. The module attribute `mnc.parallel_tasks` lists the tasks, task K
+    at index K.
+
+    A marked loop that carries values (iter_args), or whose body uses a value
+    that cannot be recomputed (loaded from memory, an enclosing loop's
+    induction variable), stays a serial loop. A marked loop inside an
+    outlined one is part of its task. Fails when there is no entry function
+    or `mnc_parallel_for` is already a symbol of another type.
+  }];
+  let options = [
+    Option<"entryFunction", "entry-function", "std::string", /*default=*/"",
+           "Function whose loops are outlined (default: the only public "
+           "function with a body)">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 def CheckLLVMDialect : Pass<"check-llvm-dialect", "mlir::ModuleOp"> {
   let summary = "Fails unless the module holds only LLVM dialect operations";
   let description = [{
@@ -96,6 +168,40 @@ def CheckLLVMDialect : Pass<"check-llvm-dialect", "mlir::ModuleOp"> {
     each of them, so that translation to LLVM IR never sees a half-lowered
     module.
   }];
+}
+
+def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {
+  let summary = "Calls a hook before every layer of the entry function, "
+                "for per-layer timing";
+  let description = [{
+    Runs on the fused mnc dialect, before `convert-mnc-to-linalg`. The
+    layers are the mnc operations of the entry function (the module's only
+    public function with a body, which must have one block), in order.
+    Before layer i the pass inserts `func.call @hook(%i) : (i32) -> ()`, and
+    before the `func.return` one more call with the layer count, so that
+    the time between two consecutive calls is the time of one layer. It
+    declares `func.func private @hook(i32)`; the caller of the compiled
+    library defines it.
+
+    The module attribute `mnc.layers` records one dictionary per layer:
+    `op` (the mnc operation), `kind` (for convolutions "pointwise" or
+    "pointwise sS", "depthwise KxK sS" or "conv KxK sS"; "fully connected",
+    "squeeze-excite", otherwise the operation), `node` (the ONNX node its
+    location names first) and `shape` (of its result, e.g. "1x16x112x112").
+
+    Fails when there is no such entry function, when it has no mnc
+    operation (the module is already lowered), when the module is already
+    instrumented, or when `hook` names a symbol that is not a
+    `(i32) -> ()` declaration.
+  }];
+  let options = [
+    Option<"hook", "hook", "std::string", /*default=*/"\"mnc_profile_mark\"",
+           "Symbol of the function called with each layer's index">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+  ];
 }
 
 //===----------------------------------------------------------------------===//

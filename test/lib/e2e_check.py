@@ -3,7 +3,7 @@
 
     e2e_check.py --compiler PATH/mnc-compile --model M.onnx --workdir DIR
                  [--seed N] [--rtol 1e-4] [--min-std 0.1] [--cross aarch64]
-                 [-- MNC_ARGS...]
+                 [--parallel N] [-- MNC_ARGS...]
 
 Compiles the model into DIR/libmodel.a, links test/lib/run_model.c against it
 with `cc -std=c99 ... -lm` (the user's build line), runs it on a seeded input,
@@ -15,6 +15,10 @@ FAIL (non-zero exit).
 unless MNC_ARGS give a --target), links a static program with the cross
 compiler (aarch64-linux-gnu-gcc, or clang-19 with lld when it is missing) and
 runs it under qemu-aarch64; ONNX Runtime still runs on the host.
+
+--parallel N runs NAME_run_parallel instead of NAME_run (run_model.c built
+with -DMNC_PARALLEL=N): with runtime/mnc_threadpool.c's pool of N threads,
+or for N = 0 with a hook that runs each loop in small pieces, last first.
 """
 
 import argparse
@@ -58,6 +62,9 @@ def main():
     parser.add_argument("--min-std", default="0.1")
     parser.add_argument("--cross", choices=["aarch64"],
                         help="build for this architecture and run under qemu")
+    parser.add_argument("--parallel", type=int, default=None,
+                        help="call NAME_run_parallel: a pool of N threads, or 0 for a "
+                             "serial hook")
     parser.add_argument("mnc_args", nargs="*")
     args = parser.parse_args()
 
@@ -71,8 +78,18 @@ def main():
             mnc_args += ["--target", "aarch64-linux-gnu"]
     run([args.compiler, args.model, "-o", lib] + mnc_args)
     exe = os.path.join(args.workdir, "run")
+    extra = []
+    if args.parallel is not None:
+        extra = [f"-DMNC_PARALLEL={args.parallel}"]
+    if args.parallel:
+        # The pool is C11 and POSIX threads; the program stays C99.
+        runtime = os.path.join(os.path.dirname(os.path.dirname(LIB)), "runtime")
+        pool = os.path.join(args.workdir, "mnc_threadpool.o")
+        run(cc + ["-std=c11", "-O2", "-pthread", "-c", "-I", runtime,
+                  os.path.join(runtime, "mnc_threadpool.c"), "-o", pool])
+        extra += ["-I", runtime, pool, "-pthread"]
     run(cc + ["-std=c99", "-O2", "-I", args.workdir, "-DMNC_MODEL=model",
-              "-DMNC_MODEL_UPPER=MODEL", os.path.join(LIB, "run_model.c"), lib,
+              "-DMNC_MODEL_UPPER=MODEL"] + extra + [os.path.join(LIB, "run_model.c"), lib,
               "-lm", "-o", exe])
 
     # The input's size comes from the generated header.

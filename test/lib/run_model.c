@@ -7,6 +7,12 @@
  * It reads NAME_INPUT_SIZE floats, calls NAME_run (repeats times, printing
  * the best time in milliseconds when repeats > 1) and writes
  * NAME_OUTPUT_SIZE floats. Only the generated header is included.
+ *
+ * With -DMNC_PARALLEL=N it calls NAME_run_parallel instead: N >= 1 with an
+ * mnc_threadpool of N threads (link runtime/mnc_threadpool.c, -pthread);
+ * N = 0 with the hook below, which runs each loop in this thread in pieces
+ * of 1 to 3 iterations, last piece first (any partition must give the same
+ * result). It also checks that a NULL hook is refused.
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
@@ -24,6 +30,27 @@
 #define OUTPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _OUTPUT_SIZE)
 #define WORKSPACE_SIZE MNC_CAT(MNC_MODEL_UPPER, _WORKSPACE_SIZE)
 #define RUN MNC_CAT(MNC_MODEL, _run)
+#define RUN_PARALLEL MNC_CAT(MNC_MODEL, _run_parallel)
+
+#ifdef MNC_PARALLEL
+#if MNC_PARALLEL > 0
+#include "mnc_threadpool.h"
+#endif
+
+/* Runs [0, count) in pieces of 1, 2, 3, 1, 2, 3, ... iterations, from the
+ * end of the range to its start. */
+static void pieces_backwards(void *pool, mnc_task_fn task, void *task_ctx,
+                             int64_t count) {
+  (void)pool;
+  int64_t end = count, size = 1;
+  while (end > 0) {
+    int64_t begin = end > size ? end - size : 0;
+    task(task_ctx, begin, end);
+    end = begin;
+    size = size % 3 + 1;
+  }
+}
+#endif
 
 static double now_ms(void) {
   struct timespec ts;
@@ -52,10 +79,33 @@ int main(int argc, char **argv) {
     return 1;
   }
   fclose(in);
+#ifdef MNC_PARALLEL
+  if (RUN_PARALLEL(input, output, workspace, NULL, NULL) !=
+      MNC_ERROR_NULL_ARGUMENT) {
+    fprintf(stderr, "run_model: %s accepted a NULL parallel_for\n",
+            MNC_STR(RUN_PARALLEL));
+    return 1;
+  }
+#if MNC_PARALLEL > 0
+  mnc_threadpool *pool = mnc_threadpool_create(MNC_PARALLEL);
+  if (!pool) {
+    fprintf(stderr, "run_model: cannot start %d threads\n", MNC_PARALLEL);
+    return 1;
+  }
+  mnc_parallel_for_fn parallel_for = mnc_threadpool_parallel_for;
+#else
+  void *pool = NULL;
+  mnc_parallel_for_fn parallel_for = pieces_backwards;
+#endif
+#endif
   double best = 0;
   for (int i = 0; i < repeats; ++i) {
     double start = now_ms();
+#ifdef MNC_PARALLEL
+    int status = RUN_PARALLEL(input, output, workspace, parallel_for, pool);
+#else
     int status = RUN(input, output, workspace);
+#endif
     double elapsed = now_ms() - start;
     if (status != 0) {
       fprintf(stderr, "run_model: %s returned %d\n", MNC_STR(RUN), status);
@@ -72,6 +122,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   fclose(out);
+#if defined(MNC_PARALLEL) && MNC_PARALLEL > 0
+  mnc_threadpool_destroy(pool);
+#endif
   free(input);
   free(output);
   free(block);

@@ -5,6 +5,7 @@
  *   cc -std=c99 -O2 -I OUT -DMNC_MODEL=name -DMNC_MODEL_UPPER=NAME \
  *      tools/bench/bench_main.c OUT/libname.a -lm -o bench_name
  *   ./bench_name [--runs N] [--warmup W] [--input IN.bin] [--output OUT.bin]
+ *                [--threads T]
  *
  * Reads NAME_INPUT_SIZE floats from IN.bin (raw little-endian float32, the
  * ONNX input's layout; without --input a fixed pseudo-random pattern in
@@ -14,7 +15,10 @@
  *   summary: runs=N warmup=W min_ms=X median_ms=Y mean_ms=Z workspace_bytes=B
  * OUT.bin, when given, receives the output of the last run (raw float32), so
  * the caller can check the timed code computed the right thing.
- * The caller pins the process (taskset); the library is single-threaded.
+ * The caller pins the process (taskset). With --threads T (T >= 1) it times
+ * NAME_run_parallel with an mnc_threadpool of T threads instead; that needs
+ * the pool (runtime/mnc_threadpool.h, .c, built separately as C11) linked in
+ * and this file built with -DMNC_BENCH_THREADPOOL -I REPO/runtime -pthread.
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
@@ -28,11 +32,15 @@
 #define MNC_CAT(a, b) MNC_CAT2(a, b)
 
 #include MNC_STR(MNC_MODEL.h)
+#ifdef MNC_BENCH_THREADPOOL
+#include "mnc_threadpool.h"
+#endif
 
 #define INPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _INPUT_SIZE)
 #define OUTPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _OUTPUT_SIZE)
 #define WORKSPACE_SIZE MNC_CAT(MNC_MODEL_UPPER, _WORKSPACE_SIZE)
 #define RUN MNC_CAT(MNC_MODEL, _run)
+#define RUN_PARALLEL MNC_CAT(MNC_MODEL, _run_parallel)
 
 static double now_ms(void) {
   struct timespec ts;
@@ -59,12 +67,12 @@ static int parse_count(const char *flag, const char *text, long min) {
 static void usage(const char *argv0) {
   fprintf(stderr,
           "usage: %s [--runs N] [--warmup W] [--input IN.bin] "
-          "[--output OUT.bin]\n",
+          "[--output OUT.bin] [--threads T]\n",
           argv0);
 }
 
 int main(int argc, char **argv) {
-  int runs = 20, warmup = 3;
+  int runs = 20, warmup = 3, threads = 0;
   const char *input_path = NULL, *output_path = NULL;
   for (int i = 1; i < argc; ++i) {
     const char *a = argv[i];
@@ -84,12 +92,29 @@ int main(int argc, char **argv) {
       input_path = argv[++i];
     else if (!strcmp(a, "--output"))
       output_path = argv[++i];
+    else if (!strcmp(a, "--threads"))
+      threads = parse_count(a, argv[++i], 0);
     else {
       fprintf(stderr, "bench_main: unknown argument '%s'\n", a);
       usage(argv[0]);
       return 2;
     }
   }
+
+#ifdef MNC_BENCH_THREADPOOL
+  mnc_threadpool *pool = NULL;
+  if (threads > 0 && !(pool = mnc_threadpool_create(threads))) {
+    fprintf(stderr, "bench_main: cannot start a pool of %d threads\n",
+            threads);
+    return 1;
+  }
+#else
+  if (threads > 0) {
+    fprintf(stderr, "bench_main: --threads needs a build with "
+                    "-DMNC_BENCH_THREADPOOL and runtime/mnc_threadpool.c\n");
+    return 2;
+  }
+#endif
 
   float *input = malloc(sizeof(float) * INPUT_SIZE);
   float *output = malloc(sizeof(float) * OUTPUT_SIZE);
@@ -123,11 +148,18 @@ int main(int argc, char **argv) {
 
   for (int i = 0; i < warmup + runs; ++i) {
     double start = now_ms();
+#ifdef MNC_BENCH_THREADPOOL
+    int status = pool ? RUN_PARALLEL(input, output, workspace,
+                                     mnc_threadpool_parallel_for, pool)
+                      : RUN(input, output, workspace);
+#else
     int status = RUN(input, output, workspace);
+#endif
     double elapsed = now_ms() - start;
     if (status != MNC_OK) {
-      fprintf(stderr, "bench_main: %s returned %d (%s)\n", MNC_STR(RUN),
-              status, mnc_status_string(status));
+      fprintf(stderr, "bench_main: %s returned %d (%s)\n",
+              threads > 0 ? MNC_STR(RUN_PARALLEL) : MNC_STR(RUN), status,
+              mnc_status_string(status));
       return 1;
     }
     if (i >= warmup)
@@ -156,6 +188,9 @@ int main(int argc, char **argv) {
     }
     fclose(out);
   }
+#ifdef MNC_BENCH_THREADPOOL
+  mnc_threadpool_destroy(pool);
+#endif
   free(input);
   free(output);
   free(block);

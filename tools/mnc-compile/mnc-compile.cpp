@@ -112,6 +112,14 @@ static cl::opt<bool>
                     "and size) and totals"),
            cl::cat(mncCategory));
 
+static cl::opt<bool> profile(
+    "profile",
+    cl::desc("Build the instrumented variant for per-layer timing: NAME_run "
+             "calls NAME_profile_mark(i), which the program defines, before "
+             "layer i and after the last; the header names the layers "
+             "(tools/bench/profile_main.c, tools/scripts/bench.py --profile)"),
+    cl::cat(mncCategory));
+
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   mlir::registerAsmPrinterCLOptions();
@@ -140,6 +148,7 @@ int main(int argc, char **argv) {
   options.dumpIRDirectory = dumpIRDirectory;
   options.dumpKeepConstants = dumpKeepConstants;
   options.report = report;
+  options.profile = profile;
   if (!inputShape.empty()) {
     auto shape = mnc::parseShape(inputShape);
     if (mlir::failed(shape)) {

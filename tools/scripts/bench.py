@@ -3,7 +3,7 @@
 
     tools/scripts/bench.py MODEL.onnx [--rounds 15] [--runs 20] [--warmup 3]
         [--threads 1] [--cpu 0] [--peak-gmacs 112] [--compiler PATH]
-        [--work-dir DIR] [--seed 0] [--json OUT.json] [--mnc-args ARG...]
+        [--work-dir DIR] [--seed 0] [--json OUT.json] [--profile] [--mnc-args ARG...]
 
 What it does, in order:
   1. compiles MODEL with mnc-compile (--report, --name NAME; everything after
@@ -29,12 +29,21 @@ Limits, stated rather than hidden:
     over all individual runs is not available; ORT's min over all runs is exact
     (min of per-round minima) and its median is the median of per-round medians.
     mnc's harness prints every run, so both figures exist for mnc.
-  - The generated library has no multi-threaded entry (no NAME_run_parallel):
-    with --threads > 1 only ORT uses more threads; mnc still runs one thread.
-  - --profile (per-layer times) needs per-layer instrumentation in the
-    generated code, which does not exist yet: it exits 2.
+  - With --threads T > 1, mnc runs NAME_run_parallel with runtime/mnc_threadpool.c's pool of T
+    threads (built as C11 with -pthread and linked into the harness; the library itself stays
+    single-threaded code) pinned to all CPUs of --cpu, like ORT; each round then also runs
+    NAME_run pinned to the first CPU, so the report gives mnc's T-thread speed-up over one
+    thread from the same rounds (mnc 1 thread, mnc T threads, ORT T threads, interleaved).
 
-Exit status: 0; 1 on an error; 2 for --profile; 3 when the two runtimes' outputs disagree (the report
+With --profile it instead times each layer: it compiles MODEL with `mnc-compile --profile` into
+WORK/profile/, builds tools/bench/profile_main.c against it (it defines NAME_profile_mark and
+timestamps every layer), compiles the plain library and bench_main.c as above, runs ROUNDS
+interleaved rounds of both pinned to the first CPU of --cpu (no ONNX Runtime), and prints the layers
+sorted by median time (kind, output shape, MACs, share, GMAC/s), a summary per class of layer
+(pointwise conv, depthwise KxK sS, full conv, fully connected, squeeze-excite, other) with the
+fraction of --peak-gmacs, and the instrumented NAME_run time against the plain one.
+
+Exit status: 0; 1 on an error; 3 when the two runtimes' outputs disagree (the report
 is still printed, marked MISMATCH).
 
 Defaults: compiler $MNC_BUILD_DIR/bin/mnc-compile (MNC_BUILD_DIR defaults to
@@ -57,6 +66,8 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH_MAIN = os.path.join(REPO, "tools", "bench", "bench_main.c")
+RUNTIME_DIR = os.path.join(REPO, "runtime")
+PROFILE_MAIN = os.path.join(REPO, "tools", "bench", "profile_main.c")
 ORT_RUN = os.path.join(REPO, "test", "lib", "ort_run.js")
 MAKE_INPUT = os.path.join(REPO, "test", "lib", "make_input.py")
 COMPARE = os.path.join(REPO, "test", "lib", "compare_outputs.py")
@@ -89,8 +100,8 @@ def parse_args(argv):
     p.add_argument("--rounds", type=int, default=15, help="interleaved rounds (default 15)")
     p.add_argument("--runs", type=int, default=20, help="timed runs per round and runtime (default 20)")
     p.add_argument("--warmup", type=int, default=3, help="untimed runs before each round's timed runs (default 3)")
-    p.add_argument("--threads", type=int, default=1, help="ONNX Runtime intra-op threads (default 1); "
-                   "mnc is always single-threaded")
+    p.add_argument("--threads", type=int, default=1, help="threads (default 1): ONNX Runtime intra-op "
+                   "threads; mnc runs NAME_run_parallel with a pool of that many threads when T > 1")
     p.add_argument("--cpu", default=None, help="CPU list for taskset -c (default 0, or 0-(T-1) for --threads T); "
                    "mnc is pinned to its first CPU")
     p.add_argument("--peak-gmacs", type=float, default=112.0,
@@ -103,7 +114,8 @@ def parse_args(argv):
     p.add_argument("--ort-opt", default="all", help="ONNX Runtime graph optimization level (default all)")
     p.add_argument("--json", default=None, help="also write every measurement to this JSON file")
     p.add_argument("--profile", action="store_true",
-                   help="per-layer times (not implemented yet: exits 2)")
+                   help="per-layer times instead of the comparison with ONNX Runtime: builds the "
+                        "instrumented variant (mnc-compile --profile) and prints the layers by time")
     a = p.parse_args(argv)
     a.mnc_args = mnc_args
     for k in ("rounds", "runs", "threads"):
@@ -304,13 +316,217 @@ def macs_from_onnx(model_path, input_shape):
     return total, detail
 
 
+# ----------------------------------------------------------------------------- --profile
+def layer_class(kind):
+    """The class a layer's time is summed under: its convolution type (depthwise ones by kernel and
+    stride, which decide their speed), fully connected, squeeze-excite, or other."""
+    if kind.startswith("pointwise"):
+        return "pointwise conv"
+    if kind.startswith("depthwise"):
+        return kind
+    if kind.startswith("conv "):
+        return "full conv"
+    if kind in ("fully connected", "squeeze-excite"):
+        return kind
+    return "other"
+
+
+def parse_profile(text, layer_count):
+    """Rows ({row, kind, node, shape, macs, min, median} in microseconds) and the total line of
+    one profile_main run."""
+    lines = text.splitlines()
+    if not lines or lines[0].split("\t") != ["row", "kind", "node", "shape", "macs", "min_us", "median_us"]:
+        die(f"profile_main printed no header line:\n{text}")
+    rows, total = [], None
+    for line in lines[1:]:
+        f = line.split("\t")
+        if f[0] == "total" and len(f) == 2:
+            total = {k: float(v) for k, v in (kv.split("=") for kv in f[1].split()) if k.endswith("_us")}
+            continue
+        if len(f) != 7:
+            die(f"unexpected profile_main line: {line!r}")
+        rows.append({"row": f[0], "kind": f[1], "node": f[2], "shape": f[3], "macs": int(f[4]),
+                     "min": float(f[5]), "median": float(f[6])})
+    if total is None or len(rows) != layer_count + 2:
+        die(f"profile_main printed {len(rows)} rows (expected {layer_count + 2}) "
+            f"{'and' if total else 'and no'} total line:\n{text}")
+    return rows, total
+
+
+def profile(a):
+    """--profile: per-layer times of the instrumented library, with the plain library's NAME_run
+    time beside them so the instrumentation's cost shows."""
+    model = os.path.abspath(a.model)
+    if not os.path.isfile(model):
+        die(f"model not found: {a.model}")
+    build = os.environ.get("MNC_BUILD_DIR", os.path.join(REPO, "build"))
+    compiler = os.path.abspath(a.compiler) if a.compiler else os.path.join(build, "bin", "mnc-compile")
+    if not os.access(compiler, os.X_OK):
+        die(f"mnc-compile not found at {compiler}: run tools/scripts/build.sh mnc-compile, or pass --compiler PATH")
+    for tool in ("taskset", a.cc):
+        if not shutil.which(tool):
+            die(f"{tool} not found on PATH")
+    cpu_text = a.cpu if a.cpu is not None else "0"
+    cpus = parse_cpu_list(cpu_text)
+    allowed = sorted(os.sched_getaffinity(0))
+    if cpus[0] not in allowed:
+        die(f"--cpu {cpu_text}: CPU {cpus[0]} is not available here (allowed: {allowed})")
+    cpu = str(cpus[0])
+    if a.threads > 1:
+        note("--profile times the single-threaded NAME_run: --threads is ignored")
+
+    name = c_name(os.path.splitext(os.path.basename(model))[0])
+    upper = name.upper()
+    work = os.path.abspath(a.work_dir or os.path.join(os.environ.get("TMPDIR", "/tmp"), "mnc-bench", name))
+    prof_dir = os.path.join(work, "profile")
+    os.makedirs(prof_dir, exist_ok=True)
+    date = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    command = shlex.join([sys.argv[0]] + sys.argv[1:])
+
+    # 1. the instrumented library and its harness; the plain library and bench_main for comparison
+    builds = {}
+    for variant, out_dir, harness_src, extra in (("profiled", prof_dir, PROFILE_MAIN, ["--profile"]),
+                                                 ("plain", work, BENCH_MAIN, [])):
+        lib = os.path.join(out_dir, f"lib{name}.a")
+        compile_cmd = [compiler, model, "-o", lib, "--name", name] + extra + a.mnc_args
+        note(f"compiling ({variant}): {shlex.join(compile_cmd)}")
+        t0 = time.monotonic()
+        run(compile_cmd, f"mnc-compile ({variant})")
+        compile_s = time.monotonic() - t0
+        harness = os.path.join(out_dir, f"{'profile' if extra else 'bench'}_{name}")
+        cc_cmd = [a.cc, "-std=c99", "-O2", "-I", out_dir, f"-DMNC_MODEL={name}", f"-DMNC_MODEL_UPPER={upper}",
+                  harness_src, lib, "-lm", "-o", harness]
+        note(f"building harness: {shlex.join(cc_cmd)}")
+        run(cc_cmd, f"building the {variant} harness")
+        builds[variant] = {"harness": harness, "compile_s": compile_s,
+                           "header": os.path.join(out_dir, f"{name}.h")}
+    with open(builds["profiled"]["header"]) as f:
+        htext = f.read()
+    m = re.search(rf"#define\s+{upper}_LAYER_COUNT\s+(\d+)", htext)
+    shape_m = re.search(rf"#define\s+{upper}_INPUT_SHAPE\s+\{{([^}}]*)\}}", htext)
+    if not m or not shape_m:
+        die(f"{builds['profiled']['header']} lacks {upper}_LAYER_COUNT or {upper}_INPUT_SHAPE")
+    layer_count = int(m.group(1))
+    in_shape = [int(x) for x in shape_m.group(1).split(",")]
+    tm = re.search(r"Target:\s*(.*)", htext)
+    target = tm.group(1).strip() if tm else "n/a"
+
+    # 2. one seeded input for both
+    input_bin = os.path.join(work, "input.bin")
+    run([PY, MAKE_INPUT, "--shape", "x".join(map(str, in_shape)), "--seed", str(a.seed), input_bin],
+        "make_input.py")
+
+    # 3. interleaved rounds: instrumented, then plain, each a fresh pinned process
+    timing = ["--runs", str(a.runs), "--warmup", str(a.warmup), "--input", input_bin]
+    rounds, plain_rounds = [], []
+    j0, c0, t0 = cpu_jiffies(), children_cpu_s(), time.monotonic()
+    for i in range(a.rounds):
+        r = run(["taskset", "-c", cpu, builds["profiled"]["harness"]] + timing, f"profile round {i + 1}")
+        rounds.append(parse_profile(r.stdout, layer_count))
+        r = run(["taskset", "-c", cpu, builds["plain"]["harness"]] + timing, f"plain round {i + 1}")
+        times = [float(l.split()[2]) * 1e3 for l in r.stdout.splitlines() if l.startswith("run ")]
+        if len(times) != a.runs:
+            die(f"plain round {i + 1}: expected {a.runs} run lines, got {len(times)}:\n{r.stdout}")
+        plain_rounds.append(times)
+        note(f"round {i + 1:2d}/{a.rounds}: instrumented median {rounds[-1][1]['median_us'] / 1e3:8.3f} ms | "
+             f"plain median {median(times) / 1e3:8.3f} ms")
+    j1, c1, t1 = cpu_jiffies(), children_cpu_s(), time.monotonic()
+    other_cpus = None
+    if j0 and j1 and t1 > t0:
+        other_cpus = max(0.0, ((j1[0] - j0[0]) / os.sysconf("SC_CLK_TCK") - (c1 - c0)) / (t1 - t0))
+
+    # 4. per row: min over all runs, median of the per-round medians
+    rows = []
+    for k, first in enumerate(rounds[0][0]):
+        row = dict(first)
+        row["min"] = min(rr[0][k]["min"] for rr in rounds)
+        row["median"] = median([rr[0][k]["median"] for rr in rounds])
+        row["class"] = layer_class(row["kind"])
+        rows.append(row)
+    sum_median = sum(r["median"] for r in rows)
+    instrumented = {"min": min(rr[1]["min_us"] for rr in rounds),
+                    "median": median([rr[1]["median_us"] for rr in rounds])}
+    plain = {"min": min(min(rr) for rr in plain_rounds),
+             "median": median([median(rr) for rr in plain_rounds])}
+
+    def gmacs(macs, us):
+        return macs / (us * 1e-6) / 1e9 if macs and us > 0 else None
+
+    def g(x):
+        return "-" if x is None else f"{x:.1f}"
+
+    out = []
+    w = out.append
+    mach = machine_info()
+    w(f"== mnc per-layer profile: {os.path.basename(model)}")
+    w(f"date:      {date}")
+    w(f"command:   {command}")
+    w(f"machine:   {mach['cpu_model']}, {mach['logical_cpus']} logical CPUs, {mach['simd']}, "
+      f"Linux {mach['kernel']}" + (f"; {other_cpus:.2f} CPUs busy with other work during the rounds"
+                                   if other_cpus is not None else ""))
+    w(f"compiler:  {compiler}{' ' + shlex.join(a.mnc_args) if a.mnc_args else ''} (target {target}; compile "
+      f"{builds['profiled']['compile_s']:.1f} s with --profile, {builds['plain']['compile_s']:.1f} s without)")
+    w(f"rounds:    {a.rounds} interleaved (instrumented, then plain), {a.runs} timed runs each after "
+      f"{a.warmup} warmup runs; pinned: taskset -c {cpu}")
+    w(f"times:     per layer, microseconds between its mark and the next (CLOCK_MONOTONIC); median = median "
+      f"of the per-round medians, min = over all {a.rounds * a.runs} runs; entry = NAME_run up to the first "
+      f"mark (argument checks, input layout change if any), exit = after the last mark (output layout change)")
+    w("")
+    hdr = (f"{'rank':>4s} {'layer':>5s}  {'kind':<17s} {'output':<14s} {'MACs':>11s} {'median us':>10s} "
+           f"{'min us':>9s} {'%':>6s} {'cum %':>6s} {'GMAC/s':>7s}  ONNX node")
+    w(hdr)
+    cum = 0.0
+    for rank, r in enumerate(sorted(rows, key=lambda r: -r["median"]), 1):
+        share = 100 * r["median"] / sum_median
+        cum += share
+        w(f"{rank:>4d} {r['row']:>5s}  {r['kind']:<17s} {r['shape']:<14s} {r['macs']:>11,d} "
+          f"{r['median']:>10.1f} {r['min']:>9.1f} {share:>5.1f}% {cum:>5.1f}% "
+          f"{g(gmacs(r['macs'], r['median'])):>7s}  {r['node']}")
+    w("")
+    classes = {}
+    for r in rows:
+        c = classes.setdefault(r["class"], {"layers": 0, "median": 0.0, "macs": 0})
+        c["layers"] += 1
+        c["median"] += r["median"]
+        c["macs"] += r["macs"]
+    w(f"{'class':<18s} {'rows':>5s} {'median us':>10s} {'share':>7s} {'MACs':>13s} {'GMAC/s':>7s} "
+      f"{'of ' + format(a.peak_gmacs, 'g') + ' peak':>12s}")
+    for cname, c in sorted(classes.items(), key=lambda kv: -kv[1]["median"]):
+        rate = gmacs(c["macs"], c["median"])
+        w(f"{cname:<18s} {c['layers']:>5d} {c['median']:>10.1f} {100 * c['median'] / sum_median:>6.1f}% "
+          f"{c['macs']:>13,d} {g(rate):>7s} {('-' if rate is None else f'{100 * rate / a.peak_gmacs:.1f}%'):>12s}")
+    total_macs = sum(r["macs"] for r in rows)
+    w(f"{'all':<18s} {len(rows):>5d} {sum_median:>10.1f} {100.0:>6.1f}% {total_macs:>13,d} "
+      f"{g(gmacs(total_macs, sum_median)):>7s} "
+      f"{100 * gmacs(total_macs, sum_median) / a.peak_gmacs:>11.1f}%")
+    w("")
+    overhead = 100 * (instrumented["median"] / plain["median"] - 1)
+    w(f"total:     sum of the rows' medians {sum_median / 1e3:.3f} ms; instrumented {name}_run "
+      f"min {instrumented['min'] / 1e3:.3f} / median {instrumented['median'] / 1e3:.3f} ms; plain {name}_run "
+      f"(no marks) min {plain['min'] / 1e3:.3f} / median {plain['median'] / 1e3:.3f} ms; "
+      f"instrumentation overhead {overhead:+.1f}% at the median ({layer_count + 1} marks per run)")
+    if instrumented["median"] > 1.1 * sum_median:
+        w(f"           NOTE: the median run is {instrumented['median'] / sum_median - 1:.0%} longer than the sum "
+          f"of the rows' medians: something else interrupted most runs in some layer (other load above); "
+          f"the per-layer medians leave such outliers out, the run's median does not")
+    print("\n".join(out), flush=True)
+
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({"model": model, "date": date, "command": command, "machine": mach,
+                       "rounds": a.rounds, "runs": a.runs, "warmup": a.warmup, "mnc_args": a.mnc_args,
+                       "cpu": cpu, "other_cpus_busy": other_cpus, "rows": rows, "classes": classes,
+                       "instrumented_us": instrumented, "plain_us": plain,
+                       "profile_rounds": [rr[0] for rr in rounds], "plain_rounds_us": plain_rounds},
+                      f, indent=1)
+    return 0
+
+
 # ----------------------------------------------------------------------------- main
 def main():
     a = parse_args(sys.argv[1:])
     if a.profile:
-        print("bench: --profile: not implemented yet: needs per-layer instrumentation in the generated "
-              "code (mnc-compile has no instrumented build; NAME_run is one opaque call)", file=sys.stderr)
-        sys.exit(2)
+        return profile(a)
 
     model = os.path.abspath(a.model)
     if not os.path.isfile(model):
@@ -380,9 +596,18 @@ def main():
     has_parallel = f"{name}_run_parallel" in htext
     lib_bytes = os.path.getsize(lib)
 
-    # 2. harness
+    # 2. harness (with the optional thread pool for NAME_run_parallel)
+    parallel = a.threads > 1
+    if parallel and not has_parallel:
+        die(f"--threads {a.threads}: {header} declares no {name}_run_parallel")
+    pool_flags = []
+    if parallel:
+        pool_obj = os.path.join(work, "mnc_threadpool.o")
+        run([a.cc, "-std=c11", "-O2", "-pthread", "-c", "-I", RUNTIME_DIR,
+             os.path.join(RUNTIME_DIR, "mnc_threadpool.c"), "-o", pool_obj], "building the thread pool")
+        pool_flags = ["-DMNC_BENCH_THREADPOOL", "-I", RUNTIME_DIR, pool_obj, "-pthread"]
     cc_cmd = [a.cc, "-std=c99", "-O2", "-I", work, f"-DMNC_MODEL={name}", f"-DMNC_MODEL_UPPER={upper}",
-              BENCH_MAIN, lib, "-lm", "-o", harness]
+              BENCH_MAIN] + pool_flags + [lib, "-lm", "-o", harness]
     note(f"building harness: {shlex.join(cc_cmd)}")
     run(cc_cmd, "building the harness")
 
@@ -405,15 +630,20 @@ def main():
     # 4. interleaved rounds
     mnc_cmd_base = ["taskset", "-c", mnc_cpu, harness, "--runs", str(a.runs), "--warmup", str(a.warmup),
                     "--input", input_bin]
+    # With T threads: mnc's T-thread rounds are the comparison; its 1-thread rounds give the speed-up.
+    mnc1_cmd = mnc_cmd_base
+    if parallel:
+        mnc_cmd_base = ["taskset", "-c", ort_cpus] + mnc_cmd_base[3:] + ["--threads", str(a.threads)]
     ort_cmd_base = ["taskset", "-c", ort_cpus, node, ORT_RUN, model, "--bench", str(a.runs),
                     "--warmup", str(a.warmup), "--threads", str(a.threads), "--opt", a.ort_opt,
                     "--input", input_bin]
-    if a.threads > 1:
-        note(f"mnc runs single-threaded (no {name}_run_parallel yet): mnc pinned to CPU {mnc_cpu}, "
-             f"ONNX Runtime uses {a.threads} intra-op threads on CPUs {ort_cpus}")
+    if parallel:
+        note(f"mnc runs {name}_run_parallel with {a.threads} pool threads and ONNX Runtime "
+             f"{a.threads} intra-op threads, both on CPUs {ort_cpus}; mnc's {name}_run on CPU {mnc_cpu} "
+             f"for the speed-up")
     if a.threads > len(cpus):
-        note(f"warning: {a.threads} ORT threads share {len(cpus)} CPU(s) ({ort_cpus})")
-    mnc_rounds, ort_rounds = [], []
+        note(f"warning: {a.threads} threads share {len(cpus)} CPU(s) ({ort_cpus})")
+    mnc_rounds, ort_rounds, mnc1_rounds = [], [], []
     j0, c0, t0 = cpu_jiffies(), children_cpu_s(), time.monotonic()
     bench_re = re.compile(r"bench: runs=(\d+) .*min_ms=([\d.]+) median_ms=([\d.]+) mean_ms=([\d.]+)")
     for i in range(a.rounds):
@@ -424,6 +654,13 @@ def main():
             die(f"mnc round {i + 1}: expected {a.runs} run lines, got {len(times)}:\n{r.stdout}")
         mnc_rounds.append(times)
 
+        if parallel:
+            r = run(mnc1_cmd, f"mnc 1-thread round {i + 1}")
+            times1 = [float(l.split()[2]) for l in r.stdout.splitlines() if l.startswith("run ")]
+            if len(times1) != a.runs:
+                die(f"mnc 1-thread round {i + 1}: expected {a.runs} run lines, got {len(times1)}:\n{r.stdout}")
+            mnc1_rounds.append(times1)
+
         cmd = ort_cmd_base + (["--output", ort_out] if i == 0 else [])
         r = run(cmd, f"ONNX Runtime round {i + 1}")
         m = bench_re.search(r.stdout)
@@ -432,7 +669,8 @@ def main():
         ort_rounds.append({"runs": int(m.group(1)), "min": float(m.group(2)),
                            "median": float(m.group(3)), "mean": float(m.group(4))})
         note(f"round {i + 1:2d}/{a.rounds}: mnc median {median(times):9.3f} ms | "
-             f"ORT median {ort_rounds[-1]['median']:7.3f} ms")
+             f"ORT median {ort_rounds[-1]['median']:7.3f} ms"
+             + (f" | mnc 1 thread median {median(mnc1_rounds[-1]):9.3f} ms" if parallel else ""))
 
     # CPU time spent by anything other than this benchmark's rounds, averaged over their wall time.
     j1, c1, t1 = cpu_jiffies(), children_cpu_s(), time.monotonic()
@@ -502,12 +740,13 @@ def main():
       f"(built {built}; compile took {compile_s:.1f} s; target {target})")
     w(f"rounds:    {a.rounds} interleaved (mnc round, then ORT round), {a.runs} timed runs each after "
       f"{a.warmup} warmup runs, fresh process per round")
-    w(f"threads:   mnc 1 (pinned: taskset -c {mnc_cpu}); ONNX Runtime {a.threads} intra-op "
-      f"(pinned: taskset -c {ort_cpus}), graph optimization '{a.ort_opt}'")
-    if a.threads > 1:
-        w(f"           NOTE: mnc runs single-threaded: the library has no {name}_run_parallel yet"
-          + (" (the header declares one, but bench.py calls only NAME_run)" if has_parallel else "")
-          + f"; the comparison below is 1 mnc thread vs {a.threads} ORT threads.")
+    if parallel:
+        w(f"threads:   mnc {a.threads} ({name}_run_parallel, mnc_threadpool; pinned: taskset -c {ort_cpus}), "
+          f"and 1 ({name}_run, pinned: taskset -c {mnc_cpu}) for the speed-up; ONNX Runtime {a.threads} "
+          f"intra-op (pinned: taskset -c {ort_cpus}), graph optimization '{a.ort_opt}'")
+    else:
+        w(f"threads:   mnc 1 (pinned: taskset -c {mnc_cpu}); ONNX Runtime {a.threads} intra-op "
+          f"(pinned: taskset -c {ort_cpus}), graph optimization '{a.ort_opt}'")
     w(f"input:     {'x'.join(map(str, in_shape))} float32, make_input.py --seed {a.seed} (same file for both)")
     w(f"output:    {'OK' if check_ok else 'MISMATCH'}: mnc vs ORT, round 1: {check_line}")
     w("")
@@ -536,11 +775,23 @@ def main():
     w(f"{'GMAC/s at min':28s}{g(gmacs(mnc['min'])):>14s}{g(gmacs(ort['min'])):>16s}")
     w(f"{'GMAC/s at median [2]':28s}{g(gmacs(mnc['median_of_round_medians'])):>14s}"
       f"{g(gmacs(ort['median_of_round_medians'])):>16s}")
-    w(f"{'fraction of peak at min [3]':28s}{pct(gmacs(mnc['min']), a.peak_gmacs):>14s}"
+    w(f"{'fraction of peak at min [3]':28s}{pct(gmacs(mnc['min']), ort_peak if parallel else a.peak_gmacs):>14s}"
       f"{pct(gmacs(ort['min']), ort_peak):>16s}")
     w(f"{'runs timed':28s}{len(mnc_all):>14d}{ort_runs_total:>16d}")
     w(f"per-round ratio mnc/ORT (median of round medians, paired): median {median(paired):.2f}, "
       f"range {min(paired):.2f}..{max(paired):.2f}")
+    speedup = None
+    if parallel:
+        mnc1_all = [t for rr in mnc1_rounds for t in rr]
+        mnc1_med = median([median(rr) for rr in mnc1_rounds])
+        paired_speedup = [median(r1) / median(rt) for r1, rt in zip(mnc1_rounds, mnc_rounds)]
+        speedup = {"min": min(mnc1_all) / mnc["min"], "median": mnc1_med / mnc["median_of_round_medians"],
+                   "mnc_1thread_min": min(mnc1_all), "mnc_1thread_median_of_round_medians": mnc1_med,
+                   "paired": paired_speedup}
+        w(f"mnc 1 thread ({name}_run): min {min(mnc1_all):.3f} ms, median of round medians {mnc1_med:.3f} ms; "
+          f"speed-up with {a.threads} threads: {speedup['min']:.2f}x at min, {speedup['median']:.2f}x at median "
+          f"(per round: median {median(paired_speedup):.2f}, range {min(paired_speedup):.2f}.."
+          f"{max(paired_speedup):.2f})")
     w("")
     w(f"{'round':>5s}  {'mnc min':>10s} {'mnc med':>10s}  {'ORT min':>9s} {'ORT med':>9s}  {'ratio':>7s}")
     for i, (rr, o) in enumerate(zip(mnc_rounds, ort_rounds)):
@@ -551,7 +802,8 @@ def main():
       "not available (its min over all runs is exact).")
     w("[2] median of per-round medians (the same statistic for both runtimes).")
     w(f"[3] peak {a.peak_gmacs:g} GMAC/s per core (--peak-gmacs); ORT's fraction is of "
-      f"{ort_peak:g} ({min(a.threads, len(cpus))} core(s)).")
+      f"{ort_peak:g} ({min(a.threads, len(cpus))} core(s))"
+      + (", and so is mnc's." if parallel else "."))
     w("    mnc times: NAME_run wall time in C (CLOCK_MONOTONIC); ORT times: session.run() wall time in node "
       "(includes the JS binding's small per-call overhead).")
     print("\n".join(out), flush=True)
@@ -567,6 +819,7 @@ def main():
                 "workspace_bytes": workspace, "library_bytes": lib_bytes, "output_check": check_line,
                 "mnc": mnc, "ort": ort, "ratio_min": ratio_min, "ratio_median": ratio_median,
                 "mnc_rounds_ms": mnc_rounds, "ort_rounds": ort_rounds, "paired_ratios": paired,
+                "mnc_1thread_rounds_ms": mnc1_rounds if parallel else None, "speedup": speedup,
             }, f, indent=1)
     return 0 if check_ok else 3
 

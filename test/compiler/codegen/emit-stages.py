@@ -34,12 +34,12 @@ save(make_model(nodes, [("x", "float32", [2, 32])], [("y", "float32", [2, 64])],
 
 # LLVMDIALECT:     module attributes {{{.*}}mnc.workspace_size = {{[0-9]+}} : i64
 # LLVMDIALECT-NOT: func.func
-# LLVMDIALECT:     llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<1x1x32x64xf32>)
-# LLVMDIALECT:     llvm.func @main(%{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr)
+# LLVMDIALECT:     llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<2048xf32>)
+# LLVMDIALECT:     llvm.func @main(%{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr)
 # LLVMDIALECT-NOT: malloc
 
 # IR:     target triple = "{{.*}}"
-# IR:     private unnamed_addr constant [1 x [1 x [32 x [64 x float]]]]
+# IR:     private unnamed_addr constant [2048 x float]
 # IR:     define {{.*}}i32 @{{[a-z_]+}}_run(ptr {{.*}}%input, ptr {{.*}}%output, ptr {{.*}}%workspace)
 # IR-NOT: define {{.*}}@main(
 

@@ -54,6 +54,15 @@ save(make_model(nodes, [("x", "float32", [3, 16])], [("y", "float32", [3, 8])],
 # CHECK-NEXT: #define MY_MODEL_V2_WORKSPACE_SIZE {{[0-9]+}} /* bytes the caller provides, 64-byte aligned */
 # CHECK:      int my_model_v2_run(const float *input, float *output, void *workspace); /* 0 on success */
 # CHECK-EMPTY:
+# CHECK-NEXT: /*
+# CHECK-NEXT:  * Runs the model like my_model_v2_run (same buffers, same results, same
+# CHECK:      (mnc_parallel_for_fn in mnc_runtime.h).
+# CHECK:       *   mnc_threadpool *pool = mnc_threadpool_create(2);
+# CHECK-NEXT:  *   int status = my_model_v2_run_parallel(input, output, workspace,
+# CHECK:       */
+# CHECK-NEXT: int my_model_v2_run_parallel(const float *input, float *output, void *workspace,
+# CHECK-NEXT:                              mnc_parallel_for_fn parallel_for, void *pool);
+# CHECK-EMPTY:
 # CHECK-NEXT: #ifdef __cplusplus
 # CHECK-NEXT: } /* extern "C" */
 # CHECK-NEXT: #endif

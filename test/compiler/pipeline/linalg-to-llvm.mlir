@@ -11,7 +11,7 @@
 // CHECK:     module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 640 : i64}
 // CHECK-DAG: llvm.func @tanhf(f32) -> f32
 // CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<1x1x3x8xf32>) {{{.*}}alignment = 64 : i64{{.*}}} : !llvm.array<1 x array<1 x array<3 x array<8 x f32>>>>
-// CHECK:     llvm.func @main(%{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr)
+// CHECK:     llvm.func @main(%{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr)
 // CHECK:       llvm.call @tanhf
 
 // The output is written in place (the result became an out-parameter), the

@@ -1,0 +1,184 @@
+//===- InstrumentLayers.cpp - a timing hook between the layers ------------===//
+//
+// `mnc-compile --profile` needs the time of every layer of the compiled model.
+// The layers only exist as such on the mnc dialect: after the lowering they
+// are loops that LLVM may reshape. So, before the lowering, this pass puts an
+// opaque call `hook(i)` in front of each layer and `hook(count)` in front of
+// the return. The calls have side effects unknown to the compiler, so every
+// later pass keeps them in place and in order, and the caller's hook can
+// timestamp them: layer i ran between mark i and mark i + 1.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+
+#include "dialects/MncDialect.h"
+#include "dialects/MncOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace mnc {
+#define GEN_PASS_DEF_INSTRUMENTLAYERS
+#include "passes/Passes.h.inc"
+} // namespace mnc
+
+using namespace mlir;
+
+namespace {
+
+/// The module attribute that lists the instrumented layers.
+constexpr StringLiteral kLayersAttrName = "mnc.layers";
+
+/// The ONNX node a layer came from: the first name its location carries
+/// (a fused layer's location holds the names of all the nodes it absorbed).
+std::string nodeName(Location loc) {
+  std::string name;
+  loc->walk([&](Location inner) {
+    if (auto named = dyn_cast<NameLoc>(inner)) {
+      name = named.getName().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
+/// What a layer computes, in the terms its speed depends on: convolutions by
+/// their kernel and stride, other layers by their operation.
+std::string layerKind(Operation *op) {
+  if (auto conv = dyn_cast<mnc::Conv2dOp>(op)) {
+    ArrayRef<int64_t> filter =
+        cast<RankedTensorType>(conv.getFilter().getType()).getShape();
+    ArrayRef<int64_t> strides = conv.getStrides();
+    std::string stride =
+        strides[0] == strides[1]
+            ? llvm::formatv("s{0}", strides[0]).str()
+            : llvm::formatv("s{0}x{1}", strides[0], strides[1]).str();
+    if (conv.isDepthwise())
+      return llvm::formatv("depthwise {0}x{1} {2}", filter[2], filter[3],
+                           stride);
+    if (conv.getGroups() == 1 && filter[2] == 1 && filter[3] == 1)
+      return strides[0] == 1 && strides[1] == 1 ? "pointwise"
+                                                : "pointwise " + stride;
+    return llvm::formatv("conv {0}x{1} {2}", filter[2], filter[3], stride);
+  }
+  if (isa<mnc::FullyConnectedOp>(op))
+    return "fully connected";
+  if (isa<mnc::SqueezeExciteOp>(op))
+    return "squeeze-excite";
+  return op->getName().stripDialect().str();
+}
+
+/// "1x16x112x112" for a ranked tensor type.
+std::string formatShape(Type type) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped || !shaped.hasRank())
+    return "?";
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::interleave(shaped.getShape(), os, "x");
+  return text;
+}
+
+struct InstrumentLayersPass
+    : public mnc::impl::InstrumentLayersBase<InstrumentLayersPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (hook.empty()) {
+      module.emitError("instrument-layers: the hook symbol is empty");
+      return signalPassFailure();
+    }
+    if (module->hasAttr(kLayersAttrName)) {
+      module.emitError("instrument-layers: the module is already "
+                       "instrumented (it has '")
+          << kLayersAttrName << "')";
+      return signalPassFailure();
+    }
+    FailureOr<func::FuncOp> entry = findEntryFunction(module);
+    if (failed(entry))
+      return signalPassFailure();
+    Block &body = entry->getBody().front();
+    SmallVector<Operation *> layers;
+    for (Operation &op : body)
+      if (isa_and_nonnull<mnc::MncDialect>(op.getDialect()))
+        layers.push_back(&op);
+    if (layers.empty()) {
+      entry->emitError("instrument-layers: the entry function has no mnc "
+                       "operation to instrument (run the pass before "
+                       "convert-mnc-to-linalg)");
+      return signalPassFailure();
+    }
+    FailureOr<func::FuncOp> hookFunction = declareHook(module);
+    if (failed(hookFunction))
+      return signalPassFailure();
+
+    // One call before each layer, then the end marker before the return.
+    OpBuilder builder(&getContext());
+    auto mark = [&](Operation *before, int64_t index) {
+      builder.setInsertionPoint(before);
+      Location loc = before->getLoc();
+      Value layer = builder.create<arith::ConstantIntOp>(loc, index, 32);
+      builder.create<func::CallOp>(loc, *hookFunction, ValueRange{layer});
+    };
+    SmallVector<Attribute> records;
+    for (auto [index, op] : llvm::enumerate(layers)) {
+      mark(op, index);
+      records.push_back(builder.getDictionaryAttr({
+          builder.getNamedAttr("op", builder.getStringAttr(
+                                         op->getName().stripDialect())),
+          builder.getNamedAttr("kind", builder.getStringAttr(layerKind(op))),
+          builder.getNamedAttr("node",
+                               builder.getStringAttr(nodeName(op->getLoc()))),
+          builder.getNamedAttr(
+              "shape", builder.getStringAttr(
+                           formatShape(op->getResult(0).getType()))),
+      }));
+    }
+    mark(body.getTerminator(), layers.size());
+    module->setAttr(kLayersAttrName, builder.getArrayAttr(records));
+  }
+
+  /// The module's only public function with a body, which must have a
+  /// single block ending in func.return.
+  static FailureOr<func::FuncOp> findEntryFunction(ModuleOp module) {
+    SmallVector<func::FuncOp> candidates;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (!func.isExternal() && func.isPublic())
+        candidates.push_back(func);
+    if (candidates.size() != 1)
+      return module.emitError("instrument-layers: expected one public "
+                              "function with a body, found ")
+             << candidates.size();
+    func::FuncOp entry = candidates.front();
+    if (!entry.getBody().hasOneBlock() ||
+        !isa<func::ReturnOp>(entry.getBody().front().getTerminator()))
+      return entry.emitError("instrument-layers: expected a single block "
+                             "ending in func.return");
+    return entry;
+  }
+
+  /// `func.func private @hook(i32)`, created unless the module declares it
+  /// already with that type.
+  FailureOr<func::FuncOp> declareHook(ModuleOp module) {
+    auto type = FunctionType::get(
+        &getContext(), {IntegerType::get(&getContext(), 32)}, {});
+    if (Operation *existing = module.lookupSymbol(hook)) {
+      auto func = dyn_cast<func::FuncOp>(existing);
+      if (!func || !func.isExternal() || func.getFunctionType() != type)
+        return existing->emitError("instrument-layers: the hook '")
+               << hook << "' must be a declaration of type " << type;
+      return func;
+    }
+    auto builder = OpBuilder::atBlockEnd(module.getBody());
+    auto func = builder.create<func::FuncOp>(module.getLoc(), hook, type);
+    func.setPrivate();
+    return func;
+  }
+};
+
+} // namespace

@@ -1,0 +1,114 @@
+// instrument-layers: a call of the hook before every mnc operation of the
+// entry function, with the layer's index, and one with the layer count before
+// the return; the layers are listed in the module attribute mnc.layers.
+// RUN: mnc-opt %s -split-input-file -instrument-layers | FileCheck %s
+// RUN: mnc-opt %s -split-input-file -instrument-layers=hook=net_profile_mark | FileCheck %s --check-prefix=HOOK
+
+// Convolutions are named by what their speed depends on (kernel, stride,
+// depthwise or not); constants between layers are not layers.
+// CHECK:       module attributes {mnc.layers = [
+// CHECK-SAME:    {kind = "conv 3x3 s2", node = "stem", op = "conv2d", shape = "1x4x4x4"},
+// CHECK-SAME:    {kind = "depthwise 3x3 s1", node = "dw", op = "conv2d", shape = "1x4x4x4"},
+// CHECK-SAME:    {kind = "pointwise", node = "pw", op = "conv2d", shape = "1x8x4x4"},
+// CHECK-SAME:    {kind = "relu", node = "act", op = "relu", shape = "1x8x4x4"}]}
+// CHECK-LABEL: func.func @main
+// CHECK-NEXT:    %[[W0:.*]] = arith.constant dense<1.000000e+00> : tensor<4x3x3x3xf32>
+// CHECK-NEXT:    %[[I0:.*]] = arith.constant 0 : i32
+// CHECK-NEXT:    call @mnc_profile_mark(%[[I0]]) : (i32) -> ()
+// CHECK-NEXT:    %[[STEM:.*]] = mnc.conv2d %arg0, %[[W0]]
+// CHECK-NEXT:    %[[W1:.*]] = arith.constant dense<2.000000e+00> : tensor<4x1x3x3xf32>
+// CHECK-NEXT:    %[[I1:.*]] = arith.constant 1 : i32
+// CHECK-NEXT:    call @mnc_profile_mark(%[[I1]]) : (i32) -> ()
+// CHECK-NEXT:    %[[DW:.*]] = mnc.conv2d %[[STEM]], %[[W1]]
+// CHECK-NEXT:    %[[W2:.*]] = arith.constant dense<3.000000e+00> : tensor<8x4x1x1xf32>
+// CHECK-NEXT:    %[[I2:.*]] = arith.constant 2 : i32
+// CHECK-NEXT:    call @mnc_profile_mark(%[[I2]]) : (i32) -> ()
+// CHECK-NEXT:    %[[PW:.*]] = mnc.conv2d %[[DW]], %[[W2]]
+// CHECK-NEXT:    %[[I3:.*]] = arith.constant 3 : i32
+// CHECK-NEXT:    call @mnc_profile_mark(%[[I3]]) : (i32) -> ()
+// CHECK-NEXT:    %[[ACT:.*]] = mnc.relu %[[PW]]
+// CHECK-NEXT:    %[[END:.*]] = arith.constant 4 : i32
+// CHECK-NEXT:    call @mnc_profile_mark(%[[END]]) : (i32) -> ()
+// CHECK-NEXT:    return %[[ACT]]
+// CHECK:       func.func private @mnc_profile_mark(i32)
+// CHECK-NOT:   func.func
+
+// HOOK:       func.func @main
+// HOOK-COUNT-5: call @net_profile_mark(%{{.*}}) : (i32) -> ()
+// HOOK-NOT:   call
+// HOOK:       func.func private @net_profile_mark(i32)
+// HOOK-NOT:   @mnc_profile_mark
+// HOOK:       {{^}}// {{-{5}$}}
+func.func @main(%x: tensor<1x3x8x8xf32>) -> tensor<1x8x4x4xf32> {
+  %w0 = arith.constant dense<1.0> : tensor<4x3x3x3xf32>
+  %0 = mnc.conv2d %x, %w0 {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32> loc("stem")
+  %w1 = arith.constant dense<2.0> : tensor<4x1x3x3xf32>
+  %1 = mnc.conv2d %0, %w1 {dilations = array<i64: 1, 1>, groups = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xf32>, tensor<4x1x3x3xf32>) -> tensor<1x4x4x4xf32> loc("dw")
+  %w2 = arith.constant dense<3.0> : tensor<8x4x1x1xf32>
+  %2 = mnc.conv2d %1, %w2 {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xf32>, tensor<8x4x1x1xf32>) -> tensor<1x8x4x4xf32> loc("pw")
+  %3 = mnc.relu %2 : tensor<1x8x4x4xf32> loc("act")
+  return %3 : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+// Only the entry (the one public function with a body) is instrumented: a
+// private helper keeps its mnc operations uninstrumented, and one without mnc
+// operations stays as it is. A fused layer is named by the first node of its
+// location; strided pointwise convolutions, fully connected layers and
+// squeeze-and-excite blocks have kinds of their own.
+// CHECK:       module attributes {mnc.layers = [
+// CHECK-SAME:    {kind = "pointwise s2", node = "first", op = "conv2d", shape = "1x2x2x2"},
+// CHECK-SAME:    {kind = "squeeze-excite", node = "se", op = "squeeze_excite", shape = "1x2x2x2"},
+// CHECK-SAME:    {kind = "reshape", node = "flat", op = "reshape", shape = "1x8"},
+// CHECK-SAME:    {kind = "fully connected", node = "fc", op = "fully_connected", shape = "1x3"}]}
+// CHECK-LABEL: func.func private @helper
+// CHECK-NOT:     call
+// CHECK:         mnc.relu
+// CHECK-NEXT:    return
+// CHECK-LABEL: func.func private @no_layers
+// CHECK-NEXT:    arith.addf
+// CHECK-NEXT:    return
+// CHECK-LABEL: func.func @entry
+// CHECK-COUNT-4: call @mnc_profile_mark
+// CHECK:         mnc.fully_connected
+// CHECK-NEXT:    %[[END:.*]] = arith.constant 4 : i32
+// CHECK-NEXT:    call @mnc_profile_mark(%[[END]])
+// CHECK-NEXT:    return
+func.func private @helper(%x: tensor<1x8xf32>) -> tensor<1x8xf32> {
+  %0 = mnc.relu %x : tensor<1x8xf32>
+  return %0 : tensor<1x8xf32>
+}
+func.func private @no_layers(%a: f32) -> f32 {
+  %0 = arith.addf %a, %a : f32
+  return %0 : f32
+}
+func.func @entry(%x: tensor<1x4x4x4xf32>) -> tensor<1x3xf32> {
+  %w = arith.constant dense<1.0> : tensor<2x4x1x1xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x4x4x4xf32>, tensor<2x4x1x1xf32>) -> tensor<1x2x2x2xf32> loc(fused["first", "second"])
+  %rw = arith.constant dense<1.0> : tensor<1x2xf32>
+  %rb = arith.constant dense<0.0> : tensor<1xf32>
+  %ew = arith.constant dense<1.0> : tensor<2x1xf32>
+  %eb = arith.constant dense<0.0> : tensor<2xf32>
+  %1 = mnc.squeeze_excite %0, %rw, %rb, %ew, %eb {reduce_activation = #mnc.activation<relu>, expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 0.5>} : (tensor<1x2x2x2xf32>, tensor<1x2xf32>, tensor<1xf32>, tensor<2x1xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32> loc("se")
+  %2 = mnc.reshape %1 {shape = array<i64: 1, 8>} : (tensor<1x2x2x2xf32>) -> tensor<1x8xf32> loc("flat")
+  %fw = arith.constant dense<1.0> : tensor<3x8xf32>
+  %3 = mnc.fully_connected %2, %fw : (tensor<1x8xf32>, tensor<3x8xf32>) -> tensor<1x3xf32> loc("fc")
+  return %3 : tensor<1x3xf32>
+}
+
+// -----
+
+// A declaration of the hook that is already there is used, not duplicated.
+// CHECK-LABEL: func.func private @mnc_profile_mark(i32)
+// CHECK-LABEL: func.func @main
+// CHECK:         call @mnc_profile_mark
+// CHECK:         mnc.relu
+// CHECK:         call @mnc_profile_mark
+// CHECK:         return
+// CHECK-NOT:   func.func private @mnc_profile_mark
+func.func private @mnc_profile_mark(i32)
+func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = mnc.relu %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
