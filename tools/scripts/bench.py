@@ -2,7 +2,7 @@
 """Benchmarks an mnc-compiled model against ONNX Runtime on the same core(s).
 
     tools/scripts/bench.py MODEL.onnx [--rounds 15] [--runs 20] [--warmup 3]
-        [--threads 1] [--cpu 0] [--peak-gmacs 112] [--compiler PATH]
+        [--threads 1] [--cpu 0] [--peak-gmacs G] [--compiler PATH]
         [--work-dir DIR] [--seed 0] [--json OUT.json] [--profile] [--mnc-args ARG...]
 
 What it does, in order:
@@ -18,7 +18,8 @@ What it does, in order:
      runtimes see the same machine noise;
   5. checks the two outputs of round 1 against each other (compare_outputs.py);
   6. prints min / median for both, the ratio mnc/ORT, GMAC/s and the fraction
-     of --peak-gmacs, workspace and library size, and the machine.
+     of the core's FMA peak (measured in the same run by tools/bench/fma_peak.c
+     unless --peak-gmacs gives it), workspace and library size, and the machine.
 
 MACs come from `mnc-compile --report` (the per-layer column, checked against
 its total line) and are cross-checked against a count over the ONNX graph's
@@ -67,6 +68,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH_MAIN = os.path.join(REPO, "tools", "bench", "bench_main.c")
 RUNTIME_DIR = os.path.join(REPO, "runtime")
+FMA_PEAK = os.path.join(REPO, "tools", "bench", "fma_peak.c")
 PROFILE_MAIN = os.path.join(REPO, "tools", "bench", "profile_main.c")
 ORT_RUN = os.path.join(REPO, "test", "lib", "ort_run.js")
 MAKE_INPUT = os.path.join(REPO, "test", "lib", "make_input.py")
@@ -104,9 +106,9 @@ def parse_args(argv):
                    "threads; mnc runs NAME_run_parallel with a pool of that many threads when T > 1")
     p.add_argument("--cpu", default=None, help="CPU list for taskset -c (default 0, or 0-(T-1) for --threads T); "
                    "mnc is pinned to its first CPU")
-    p.add_argument("--peak-gmacs", type=float, default=112.0,
-                   help="one core's peak in GMAC/s for the fraction-of-peak line (default 112: AVX-512 FMA "
-                        "measured on this machine type)")
+    p.add_argument("--peak-gmacs", type=float, default=None,
+                   help="one core's peak in GMAC/s for the fraction-of-peak lines (default: measured in the "
+                        "same run by tools/bench/fma_peak.c, built with -march=native and pinned like mnc)")
     p.add_argument("--compiler", default=None, help="mnc-compile to use (default: the build dir's)")
     p.add_argument("--cc", default="cc", help="C compiler for the harness (default cc)")
     p.add_argument("--work-dir", default=None, help="where the library, harness and inputs go")
@@ -142,6 +144,33 @@ def parse_cpu_list(text):
 
 
 # ----------------------------------------------------------------------------- helpers
+def resolve_peak(a, work, cpu):
+    """Sets a.peak_gmacs: as given, or this core's FMA peak measured now (tools/bench/fma_peak.c), so
+    the fraction of peak is of what the machine does, not of a figure from another machine."""
+    if a.peak_gmacs is not None:
+        a.peak_source = "--peak-gmacs"
+        return
+    exe = os.path.join(work, "fma_peak")
+    cc_cmd = [a.cc, "-std=c99", "-O2", "-march=native", FMA_PEAK, "-o", exe]
+    r = subprocess.run(cc_cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        die(f"cannot build the FMA peak probe ({shlex.join(cc_cmd)}):\n{r.stderr}give --peak-gmacs instead")
+    # Best of several probes (each itself the best of five ~10 ms repeats): other work on the core
+    # only ever lowers the figure.
+    probes = []
+    for _ in range(5):
+        out = run(["taskset", "-c", cpu, exe], "fma_peak").stdout
+        m = re.search(r"fma_peak: ([0-9.]+) GMAC/s \(([^)]*)\)", out)
+        if not m:
+            die(f"unexpected fma_peak output: {out!r}")
+        probes.append(float(m.group(1)))
+        time.sleep(0.05)
+    a.peak_gmacs = max(probes)
+    a.peak_source = (f"measured now on CPU {cpu} by tools/bench/fma_peak.c, {m.group(2).split(';')[0]}, "
+                     f"best of {len(probes)} probes {min(probes):g}..{max(probes):g}")
+    note(f"FMA peak of CPU {cpu}: {a.peak_gmacs:g} GMAC/s ({a.peak_source})")
+
+
 def run(cmd, what, **kw):
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
     if r.returncode != 0:
@@ -380,6 +409,7 @@ def profile(a):
     work = os.path.abspath(a.work_dir or os.path.join(os.environ.get("TMPDIR", "/tmp"), "mnc-bench", name))
     prof_dir = os.path.join(work, "profile")
     os.makedirs(prof_dir, exist_ok=True)
+    resolve_peak(a, work, cpu)
     date = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     command = shlex.join([sys.argv[0]] + sys.argv[1:])
 
@@ -557,6 +587,7 @@ def main():
     upper = name.upper()
     work = os.path.abspath(a.work_dir or os.path.join(os.environ.get("TMPDIR", "/tmp"), "mnc-bench", name))
     os.makedirs(work, exist_ok=True)
+    resolve_peak(a, work, mnc_cpu)
     lib = os.path.join(work, f"lib{name}.a")
     header = os.path.join(work, f"{name}.h")
     harness = os.path.join(work, f"bench_{name}")
@@ -801,7 +832,7 @@ def main():
     w("[1] test/lib/ort_run.js --bench prints per-round min/median/mean only; ORT's median over all runs is "
       "not available (its min over all runs is exact).")
     w("[2] median of per-round medians (the same statistic for both runtimes).")
-    w(f"[3] peak {a.peak_gmacs:g} GMAC/s per core (--peak-gmacs); ORT's fraction is of "
+    w(f"[3] peak {a.peak_gmacs:g} GMAC/s per core ({a.peak_source}); ORT's fraction is of "
       f"{ort_peak:g} ({min(a.threads, len(cpus))} core(s))"
       + (", and so is mnc's." if parallel else "."))
     w("    mnc times: NAME_run wall time in C (CLOCK_MONOTONIC); ORT times: session.run() wall time in node "
