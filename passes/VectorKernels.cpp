@@ -59,6 +59,10 @@ constexpr StringLiteral kParallelAttr = "mnc.parallel";
 /// Input channels per iteration of a matrix kernel's reduction loop.
 constexpr int64_t kChannelUnroll = 4;
 
+/// Iterations below which a kernel's outer loop shares work unevenly
+/// between threads (7 splits 4/3), so a loop with more goes outside.
+constexpr int64_t kMinParallelIterations = 8;
+
 /// Most output pixels in one tile of a matrix kernel.
 constexpr int64_t kMaxTileRows = 14;
 
@@ -448,21 +452,38 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   };
 
   // All channel tiles of `rows` pixels from (n, oh, ow) on.
-  // Without a loop over rows or pixel tiles (a matrix-vector product), the
-  // channel tiles are what threads can share.
-  bool splitChannels = rowCount == 1 && fullRows <= tileRows;
+  // Threads share the outer loop. With few pixel tiles in one row (a 7x7
+  // stage: 7 tiles would split 4/3 over two threads; a matrix-vector
+  // product: one) and more channel tiles, the channel tiles go outside.
+  int64_t pixelTiles = fullRows / tileRows;
+  bool channelsOuter = rowCount == 1 &&
+                       pixelTiles < kMinParallelIterations &&
+                       fullChannels / tileChannels > pixelTiles;
+
+  // All channel tiles of `rows` pixels from (n, oh, ow) on.
   auto channelTiles = [&](OpBuilder &b, Value n, Value oh, Value ow,
                           int64_t rows, Value output) -> Value {
-    output = forLoop(
-        b, loc, 0, fullChannels, tileChannels, output,
-        [&](OpBuilder &b, Value f, ValueRange args) {
-          return SmallVector<Value>{
-              tile(b, n, oh, ow, rows, f, fullWidths, args[0])};
-        },
-        /*parallel=*/splitChannels)[0];
+    output = forLoop(b, loc, 0, fullChannels, tileChannels, output,
+                     [&](OpBuilder &b, Value f, ValueRange args) {
+                       return SmallVector<Value>{
+                           tile(b, n, oh, ow, rows, f, fullWidths, args[0])};
+                     })[0];
     if (!tailWidths.empty())
       output = tile(b, n, oh, ow, rows, constantIndex(b, loc, fullChannels),
                     tailWidths, output);
+    return output;
+  };
+  // All pixel tiles of row (n, oh) for the channel tile at `f`.
+  auto pixelTilesOf = [&](OpBuilder &b, Value n, Value oh, Value f,
+                          ArrayRef<int64_t> widths, Value output) -> Value {
+    output = forLoop(b, loc, 0, fullRows, tileRows, output,
+                     [&](OpBuilder &b, Value ow, ValueRange args) {
+                       return SmallVector<Value>{
+                           tile(b, n, oh, ow, tileRows, f, widths, args[0])};
+                     })[0];
+    if (fullRows < rowLength)
+      output = tile(b, n, oh, constantIndex(b, loc, fullRows),
+                    rowLength - fullRows, f, widths, output);
     return output;
   };
 
@@ -474,13 +495,27 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
         return forLoop(
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {
-              Value output =
-                  forLoop(b, loc, 0, fullRows, tileRows, args,
-                          [&](OpBuilder &b, Value ow, ValueRange args) {
-                            return SmallVector<Value>{channelTiles(
-                                b, n, oh, ow, tileRows, args[0])};
-                          },
-                          /*parallel=*/rowCount == 1)[0];
+              Value output = args[0];
+              if (channelsOuter) {
+                output = forLoop(
+                    b, loc, 0, fullChannels, tileChannels, output,
+                    [&](OpBuilder &b, Value f, ValueRange args) {
+                      return SmallVector<Value>{
+                          pixelTilesOf(b, n, oh, f, fullWidths, args[0])};
+                    },
+                    /*parallel=*/true)[0];
+                if (!tailWidths.empty())
+                  output = pixelTilesOf(b, n, oh,
+                                        constantIndex(b, loc, fullChannels),
+                                        tailWidths, output);
+                return SmallVector<Value>{output};
+              }
+              output = forLoop(b, loc, 0, fullRows, tileRows, output,
+                               [&](OpBuilder &b, Value ow, ValueRange args) {
+                                 return SmallVector<Value>{channelTiles(
+                                     b, n, oh, ow, tileRows, args[0])};
+                               },
+                               /*parallel=*/rowCount == 1)[0];
               if (fullRows < rowLength)
                 output = channelTiles(b, n, oh,
                                       constantIndex(b, loc, fullRows),
@@ -554,10 +589,50 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
     return output;
   };
 
+  // All column tiles of all rows for the `width` channels from `c` on.
+  auto imageOf = [&](OpBuilder &b, Value n, Value c, int64_t width,
+                     Value output) -> Value {
+    return forLoop(
+        b, loc, 0, rowCount, 1, output,
+        [&](OpBuilder &b, Value oh, ValueRange args) {
+          Value output =
+              forLoop(b, loc, 0, fullColumns, tileColumns, args,
+                      [&](OpBuilder &b, Value ow, ValueRange args) {
+                        return SmallVector<Value>{tile(
+                            b, n, oh, ow, tileColumns, c, width, args[0])};
+                      })[0];
+          if (fullColumns < rowLength)
+            output = tile(b, n, oh, constantIndex(b, loc, fullColumns),
+                          rowLength - fullColumns, c, width, output);
+          return SmallVector<Value>{output};
+        })[0];
+  };
+
+  // Threads share the outer loop: the rows, or, when there are few rows
+  // (a 7x7 stage would split 4/3 over two threads) and more channel
+  // vectors, the channel vectors.
+  bool channelsOuter = rowCount < kMinParallelIterations &&
+                       fullChannels / lanes > rowCount;
   Value init = outputInit(builder, loc, operands, outShape, lanes);
   return forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
+        if (channelsOuter) {
+          Value output =
+              forLoop(b, loc, 0, fullChannels, lanes, args,
+                      [&](OpBuilder &b, Value c, ValueRange args) {
+                        return SmallVector<Value>{
+                            imageOf(b, n, c, lanes, args[0])};
+                      },
+                      /*parallel=*/true)[0];
+          int64_t offset = fullChannels;
+          for (int64_t width : tailWidths) {
+            output =
+                imageOf(b, n, constantIndex(b, loc, offset), width, output);
+            offset += width;
+          }
+          return SmallVector<Value>{output};
+        }
         return forLoop(
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {

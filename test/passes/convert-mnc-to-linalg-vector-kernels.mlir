@@ -198,3 +198,31 @@ func.func @padded_producer(%x: tensor<1x16x4x4xf32>) -> (tensor<1x16x4x4xf32>, t
   %d = mnc.conv2d %c, %dw {dilations = array<i64: 1, 1>, groups = 16 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x16x4x4xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x4x4xf32>
   return %c, %d : tensor<1x16x4x4xf32>, tensor<1x16x4x4xf32>
 }
+
+// -----
+
+// Threads share each kernel's outer loop, marked mnc.parallel. With fewer
+// pixel tiles or rows than channel tiles (and fewer than 8: a 7x7 stage's 7
+// rows would split 4/3 over two threads), the channel tiles go outside.
+// CHECK-LABEL: func.func @parallel_loops
+// Pointwise, 4 pixels (one tile), 2 channel tiles of 32: channels outside.
+// CHECK:         scf.for %[[F:.*]] = %c0 to %c64 step %c32
+// CHECK:           scf.for %{{.*}} = %c0 to %c64 step %c4
+// CHECK:         } {mnc.parallel}
+// Depthwise, 3 rows, 4 channel vectors: channels outside, then rows.
+// CHECK:         scf.for %{{.*}} = %c0 to %c64 step %c16
+// CHECK:           scf.for %{{.*}} = %c0 to %c3 step %c1
+// CHECK:         } {mnc.parallel}
+// Depthwise, 3 rows, 1 channel vector: the rows outside.
+// CHECK:         scf.for %{{.*}} = %c0 to %c3 step %c1
+// CHECK-NOT:       scf.for
+// CHECK:         } {mnc.parallel}
+func.func @parallel_loops(%x: tensor<1x64x2x2xf32>, %y: tensor<1x64x3x3xf32>, %z: tensor<1x16x3x3xf32>) -> (tensor<1x64x2x2xf32>, tensor<1x64x3x3xf32>, tensor<1x16x3x3xf32>) {
+  %w = arith.constant dense<0.5> : tensor<64x64x1x1xf32>
+  %dw = arith.constant dense<0.25> : tensor<64x1x3x3xf32>
+  %dw16 = arith.constant dense<0.25> : tensor<16x1x3x3xf32>
+  %a = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x64x2x2xf32>, tensor<64x64x1x1xf32>) -> tensor<1x64x2x2xf32>
+  %b = mnc.conv2d %y, %dw {dilations = array<i64: 1, 1>, groups = 64 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x64x3x3xf32>, tensor<64x1x3x3xf32>) -> tensor<1x64x3x3xf32>
+  %c = mnc.conv2d %z, %dw16 {dilations = array<i64: 1, 1>, groups = 16 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x16x3x3xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x3x3xf32>
+  return %a, %b, %c : tensor<1x64x2x2xf32>, tensor<1x64x3x3xf32>, tensor<1x16x3x3xf32>
+}
