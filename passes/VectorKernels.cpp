@@ -211,52 +211,106 @@ Value storeOutput(OpBuilder &b, Location loc, Value accumulator,
   return writeVector(b, loc, result, output, at);
 }
 
-/// The tensor a kernel writes into: empty, or with zero borders when it is
-/// padded. Channels go in vectors of at most `lanes`.
+/// Zero vectors (channels in widths of at most `lanes`) at pixels
+/// [row, row + rows) x [column, column + columns) of image `n`.
+Value zeroPixels(OpBuilder &b, Location loc, Value tensor, Value n,
+                 Value row, int64_t rows, int64_t column, int64_t columns,
+                 int64_t channels, int64_t lanes) {
+  SmallVector<int64_t> widths = powerOfTwoWidths(channels, lanes);
+  return forLoop(
+      b, loc, 0, rows, 1, tensor,
+      [&](OpBuilder &b, Value h, ValueRange args) {
+        Value at = add(b, loc, row, h);
+        return forLoop(
+            b, loc, column, column + columns, 1, args,
+            [&](OpBuilder &b, Value w, ValueRange args) {
+              Value tensor = args[0];
+              int64_t channel = 0;
+              for (int64_t width : widths) {
+                tensor = writeVector(
+                    b, loc, constantLike(b, loc, f32Vector(b, width), 0.0f),
+                    tensor, {n, at, w, constantIndex(b, loc, channel)});
+                channel += width;
+              }
+              return SmallVector<Value>{tensor};
+            });
+      })[0];
+}
+
+/// The shape of a kernel's result: `shape` plus its output padding.
+SmallVector<int64_t> paddedShape(const ConvKernelOperands &operands,
+                                 ArrayRef<int64_t> shape) {
+  ArrayRef<int64_t> pad = operands.outputPadding;
+  if (pad.empty())
+    return SmallVector<int64_t>(shape);
+  return {shape[0], shape[1] + pad[0] + pad[2], shape[2] + pad[1] + pad[3],
+          shape[3]};
+}
+
+/// The tensor a kernel writes into. When it is padded and `zeroBorders`,
+/// its borders are zeroed here; otherwise the kernel zeroes them row by row
+/// (zeroRowBorders), inside the loop threads share.
 Value outputInit(OpBuilder &b, Location loc,
                  const ConvKernelOperands &operands, ArrayRef<int64_t> shape,
-                 int64_t lanes) {
-  if (operands.outputPadding.empty())
-    return b.create<tensor::EmptyOp>(loc, shape, b.getF32Type());
-  ArrayRef<int64_t> pad = operands.outputPadding;
-  SmallVector<int64_t> padded = {shape[0], shape[1] + pad[0] + pad[2],
-                                 shape[2] + pad[1] + pad[3], shape[3]};
+                 int64_t lanes, bool zeroBorders) {
+  SmallVector<int64_t> padded = paddedShape(operands, shape);
   Value result = b.create<tensor::EmptyOp>(loc, padded, b.getF32Type());
-  // Zero only the borders (top and bottom rows, left and right columns of
-  // the rows between), with vector stores in loops like the kernels' own, so
-  // that they bufferize in place: the kernel writes everything else.
-  SmallVector<int64_t> widths = powerOfTwoWidths(shape[3], lanes);
-  auto zeroStrip = [&](int64_t row, int64_t rows, int64_t column,
-                       int64_t columns) {
-    result = forLoop(
-        b, loc, 0, padded[0], 1, result,
-        [&](OpBuilder &b, Value n, ValueRange args) {
-          return forLoop(
-              b, loc, row, row + rows, 1, args,
-              [&](OpBuilder &b, Value h, ValueRange args) {
-                return forLoop(
-                    b, loc, column, column + columns, 1, args,
-                    [&](OpBuilder &b, Value w, ValueRange args) {
-                      Value tensor = args[0];
-                      int64_t channel = 0;
-                      for (int64_t width : widths) {
-                        tensor = writeVector(
-                            b, loc,
-                            constantLike(b, loc, f32Vector(b, width), 0.0f),
-                            tensor,
-                            {n, h, w, constantIndex(b, loc, channel)});
-                        channel += width;
-                      }
-                      return SmallVector<Value>{tensor};
-                    });
-              });
-        })[0];
+  if (operands.outputPadding.empty() || !zeroBorders)
+    return result;
+  ArrayRef<int64_t> pad = operands.outputPadding;
+  return forLoop(
+      b, loc, 0, shape[0], 1, result,
+      [&](OpBuilder &b, Value n, ValueRange args) {
+        Value t = args[0];
+        t = zeroPixels(b, loc, t, n, constantIndex(b, loc, 0), pad[0], 0,
+                       padded[2], shape[3], lanes);
+        t = zeroPixels(b, loc, t, n, constantIndex(b, loc, padded[1] - pad[2]),
+                       pad[2], 0, padded[2], shape[3], lanes);
+        t = zeroPixels(b, loc, t, n, constantIndex(b, loc, pad[0]), shape[1],
+                       0, pad[1], shape[3], lanes);
+        t = zeroPixels(b, loc, t, n, constantIndex(b, loc, pad[0]), shape[1],
+                       padded[2] - pad[3], pad[3], shape[3], lanes);
+        return SmallVector<Value>{t};
+      })[0];
+}
+
+/// Zeroes the borders of padded output row `oh` (of `shape`'s rows): its
+/// left and right padding, and the top (bottom) padding rows with the first
+/// (last) row.
+Value zeroRowBorders(OpBuilder &b, Location loc,
+                     const ConvKernelOperands &operands,
+                     ArrayRef<int64_t> shape, int64_t lanes, Value output,
+                     Value n, Value oh) {
+  ArrayRef<int64_t> pad = operands.outputPadding;
+  if (pad.empty())
+    return output;
+  SmallVector<int64_t> padded = paddedShape(operands, shape);
+  int64_t channels = shape[3];
+  Value row = scaleAdd(b, loc, oh, 1, pad[0]);
+  output = zeroPixels(b, loc, output, n, row, 1, 0, pad[1], channels, lanes);
+  output = zeroPixels(b, loc, output, n, row, 1, padded[2] - pad[3], pad[3],
+                      channels, lanes);
+  auto onRow = [&](int64_t which, int64_t firstRow, int64_t rows) {
+    if (rows == 0)
+      return;
+    Value isRow = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, oh,
+                                          constantIndex(b, loc, which));
+    auto branch = b.create<scf::IfOp>(
+        loc, isRow,
+        [&](OpBuilder &b, Location loc) {
+          b.create<scf::YieldOp>(
+              loc, zeroPixels(b, loc, output, n,
+                              constantIndex(b, loc, firstRow), rows, 0,
+                              padded[2], channels, lanes));
+        },
+        [&](OpBuilder &b, Location loc) {
+          b.create<scf::YieldOp>(loc, output);
+        });
+    output = branch.getResult(0);
   };
-  zeroStrip(0, pad[0], 0, padded[2]);
-  zeroStrip(padded[1] - pad[2], pad[2], 0, padded[2]);
-  zeroStrip(pad[0], shape[1], 0, pad[1]);
-  zeroStrip(pad[0], shape[1], padded[2] - pad[3], pad[3]);
-  return result;
+  onRow(0, 0, pad[0]);
+  onRow(shape[1] - 1, padded[1] - pad[2], pad[2]);
+  return output;
 }
 
 } // namespace
@@ -487,8 +541,9 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
     return output;
   };
 
-  Value init = outputInit(builder, loc, operands,
-                          {batch, rowCount, rowLength, channels}, lanes);
+  SmallVector<int64_t> unpaddedShape = {batch, rowCount, rowLength, channels};
+  Value init = outputInit(builder, loc, operands, unpaddedShape, lanes,
+                          /*zeroBorders=*/channelsOuter);
   Value result = forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
@@ -496,6 +551,9 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {
               Value output = args[0];
+              if (!channelsOuter)
+                output = zeroRowBorders(b, loc, operands, unpaddedShape,
+                                        lanes, output, n, oh);
               if (channelsOuter) {
                 output = forLoop(
                     b, loc, 0, fullChannels, tileChannels, output,
@@ -613,7 +671,8 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
   // vectors, the channel vectors.
   bool channelsOuter = rowCount < kMinParallelIterations &&
                        fullChannels / lanes > rowCount;
-  Value init = outputInit(builder, loc, operands, outShape, lanes);
+  Value init = outputInit(builder, loc, operands, outShape, lanes,
+                          /*zeroBorders=*/channelsOuter);
   return forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
@@ -636,8 +695,10 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
         return forLoop(
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {
-              Value output =
-                  forLoop(b, loc, 0, fullColumns, tileColumns, args,
+              Value output = zeroRowBorders(b, loc, operands, outShape,
+                                            lanes, args[0], n, oh);
+              output =
+                  forLoop(b, loc, 0, fullColumns, tileColumns, output,
                           [&](OpBuilder &b, Value ow, ValueRange args) {
                             return SmallVector<Value>{channelTiles(
                                 b, n, oh, ow, tileColumns, args[0])};

@@ -175,14 +175,22 @@ func.func @squeeze_excite(%x: tensor<1x19x2x3xf32>) -> tensor<1x19x2x3xf32> {
 // padding, and no tensor.pad. The conv that adds it as a residual reads the
 // interior in place (extract_slice). A result also used by something else
 // (the return) stays unpadded, and its consumer pads it.
+// Each row of the (parallel) row loop zeroes its own left and right border,
+// the first and last rows the top and bottom padding rows.
 // CHECK-LABEL: func.func @padded_producer
 // CHECK:         %[[EMPTY:.*]] = tensor.empty() : tensor<1x6x6x16xf32>
-// CHECK:         scf.for %{{.*}} = %c0 to %c6 step %c1 iter_args(%{{.*}} = %[[EMPTY]])
-// CHECK:           vector.transfer_write %{{.*}}[%c0, %c0, %{{.*}}, %c0] {{.*}} : vector<16xf32>, tensor<1x6x6x16xf32>
-// CHECK-COUNT-3:   vector.transfer_write %{{.*}} : vector<16xf32>, tensor<1x6x6x16xf32>
-// CHECK:         %[[PADDED:.*]] = scf.for %[[OH:.*]] = %c0 to %c4 step %c1
+// CHECK:         %[[PADDED:.*]] = scf.for %[[OH:.*]] = %c0 to %c4 step %c1 iter_args(%[[T:.*]] = %[[EMPTY]])
 // CHECK:           %[[ROW:.*]] = arith.addi %[[OH]], %c1 : index
+// CHECK:           %[[L:.*]] = vector.transfer_write %[[ZERO:.*]], %[[T]][%c0, %[[ROW]], %c0, %c0]
+// CHECK:           %[[R:.*]] = vector.transfer_write %[[ZERO]], %[[L]][%c0, %[[ROW]], %c5, %c0]
+// CHECK:           %[[FIRST:.*]] = arith.cmpi eq, %[[OH]], %c0 : index
+// CHECK:           %[[TOP:.*]] = scf.if %[[FIRST]]
+// CHECK:             vector.transfer_write %[[ZERO]], %{{.*}}[%c0, %c0, %{{.*}}, %c0]
+// CHECK:           %[[LAST:.*]] = arith.cmpi eq, %[[OH]], %c3 : index
+// CHECK:           scf.if %[[LAST]]
+// CHECK:             vector.transfer_write %[[ZERO]], %{{.*}}[%c0, %c5, %{{.*}}, %c0]
 // CHECK:           vector.transfer_write %{{.*}}, %{{.*}}[%c0, %[[ROW]], %c1, %c0] {in_bounds = [true]} : vector<16xf32>, tensor<1x6x6x16xf32>
+// CHECK:         } {mnc.parallel}
 // CHECK:         %[[INTERIOR:.*]] = tensor.extract_slice %[[PADDED]][0, 1, 1, 0] [1, 4, 4, 16] [1, 1, 1, 1]
 // CHECK-NOT:     tensor.pad
 // CHECK:         vector.transfer_read %[[PADDED]]
