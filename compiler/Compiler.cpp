@@ -22,6 +22,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
@@ -339,11 +340,22 @@ LogicalResult mnc::compile(const CompileOptions &options,
   if (options.emit == EmitStage::LLVMDialect)
     return write([&](raw_ostream &os) { module->print(os); });
 
-  llvm::LLVMContext llvmContext;
+  auto llvmContextOwner = std::make_unique<llvm::LLVMContext>();
+  llvm::LLVMContext &llvmContext = *llvmContextOwner;
   FailureOr<std::unique_ptr<llvm::Module>> llvmModule =
       translateToLLVMIR(*module, llvmContext, *machine, interface);
   if (failed(llvmModule))
     return failure();
+  // Like clang's -disable-free: a process that exits right after need not
+  // spend about a second tearing down millions of weight constants (the
+  // LLVM module and context, the MLIR module).
+  auto keepState = llvm::make_scope_exit([&] {
+    if (options.freeMemory)
+      return;
+    (void)llvmModule->release();
+    (void)llvmContextOwner.release();
+    (void)module.release();
+  });
   if (options.emit == EmitStage::LLVMIR)
     return write([&](raw_ostream &os) { (*llvmModule)->print(os, nullptr); });
 

@@ -52,6 +52,10 @@ struct CompileOptions {
   /// the fused graph and NAME_profile_mark(NAME_LAYER_COUNT) after the last;
   /// the header declares the hook and names the layers.
   bool profile = false;
+  /// Whether compile() frees the modules it built before returning. A tool
+  /// that exits right after sets false, as clang does with -disable-free:
+  /// freeing millions of weight constants takes about a second.
+  bool freeMemory = true;
 };
 
 /// Compiles `options.inputPath` up to `options.emit` and writes the result.

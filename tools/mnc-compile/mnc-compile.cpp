@@ -149,6 +149,8 @@ int main(int argc, char **argv) {
   options.dumpKeepConstants = dumpKeepConstants;
   options.report = report;
   options.profile = profile;
+  // The process exits right after: skip tearing down the modules.
+  options.freeMemory = false;
   if (!inputShape.empty()) {
     auto shape = mnc::parseShape(inputShape);
     if (mlir::failed(shape)) {
