@@ -388,10 +388,11 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
 
   int64_t lanes = target.lanes;
   // A single row (a matrix-vector product) has no rows to reuse a weight
-  // vector across: more channel vectors per tile keep enough independent
-  // FMA chains in flight to hide their latency.
+  // vector across: more channel vectors per tile keep independent FMA
+  // chains in flight (4: it is bound by streaming the weights anyway, and
+  // narrower tiles share better between threads).
   int64_t vectorsPerTile =
-      rowLength == 1 ? std::max<int64_t>(target.vectorsPerTile, 8)
+      rowLength == 1 ? std::max<int64_t>(target.vectorsPerTile, 4)
                      : target.vectorsPerTile;
   int64_t tileChannels = lanes * vectorsPerTile;
   SmallVector<int64_t> fullWidths(vectorsPerTile, lanes);
@@ -508,11 +509,12 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   // All channel tiles of `rows` pixels from (n, oh, ow) on.
   // Threads share the outer loop. With few pixel tiles in one row (a 7x7
   // stage: 7 tiles would split 4/3 over two threads; a matrix-vector
-  // product: one) and more channel tiles, the channel tiles go outside.
+  // product: one), they share the (pixel tile, channel tile) pairs.
   int64_t pixelTiles = fullRows / tileRows;
+  int64_t channelTileCount = fullChannels / tileChannels;
   bool channelsOuter = rowCount == 1 &&
-                       pixelTiles < kMinParallelIterations &&
-                       fullChannels / tileChannels > pixelTiles;
+                       pixelTiles < 2 * kMinParallelIterations &&
+                       channelTileCount > 0;
 
   // All channel tiles of `rows` pixels from (n, oh, ow) on.
   auto channelTiles = [&](OpBuilder &b, Value n, Value oh, Value ow,
@@ -527,20 +529,6 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                     tailWidths, output);
     return output;
   };
-  // All pixel tiles of row (n, oh) for the channel tile at `f`.
-  auto pixelTilesOf = [&](OpBuilder &b, Value n, Value oh, Value f,
-                          ArrayRef<int64_t> widths, Value output) -> Value {
-    output = forLoop(b, loc, 0, fullRows, tileRows, output,
-                     [&](OpBuilder &b, Value ow, ValueRange args) {
-                       return SmallVector<Value>{
-                           tile(b, n, oh, ow, tileRows, f, widths, args[0])};
-                     })[0];
-    if (fullRows < rowLength)
-      output = tile(b, n, oh, constantIndex(b, loc, fullRows),
-                    rowLength - fullRows, f, widths, output);
-    return output;
-  };
-
   SmallVector<int64_t> unpaddedShape = {batch, rowCount, rowLength, channels};
   Value init = outputInit(builder, loc, operands, unpaddedShape, lanes,
                           /*zeroBorders=*/channelsOuter);
@@ -555,17 +543,48 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                 output = zeroRowBorders(b, loc, operands, unpaddedShape,
                                         lanes, output, n, oh);
               if (channelsOuter) {
+                // One loop over (pixel tile, channel tile) pairs, pixel-major
+                // so that consecutive tiles share their input pixels; the
+                // channel tail is the last channel tile of each pixel tile.
+                bool hasTail = !tailWidths.empty();
+                int64_t perPixelTile = channelTileCount + (hasTail ? 1 : 0);
                 output = forLoop(
-                    b, loc, 0, fullChannels, tileChannels, output,
-                    [&](OpBuilder &b, Value f, ValueRange args) {
-                      return SmallVector<Value>{
-                          pixelTilesOf(b, n, oh, f, fullWidths, args[0])};
+                    b, loc, 0, pixelTiles * perPixelTile, 1, output,
+                    [&](OpBuilder &b, Value pair, ValueRange args) {
+                      Value count = constantIndex(b, loc, perPixelTile);
+                      Value ow = scaleAdd(
+                          b, loc,
+                          b.createOrFold<arith::DivUIOp>(loc, pair, count),
+                          tileRows, 0);
+                      Value which =
+                          b.createOrFold<arith::RemUIOp>(loc, pair, count);
+                      Value f = scaleAdd(b, loc, which, tileChannels, 0);
+                      if (!hasTail)
+                        return SmallVector<Value>{tile(b, n, oh, ow, tileRows,
+                                                       f, fullWidths, args[0])};
+                      Value isFull = b.create<arith::CmpIOp>(
+                          loc, arith::CmpIPredicate::ult, which,
+                          constantIndex(b, loc, channelTileCount));
+                      auto branch = b.create<scf::IfOp>(
+                          loc, isFull,
+                          [&](OpBuilder &b, Location loc) {
+                            b.create<scf::YieldOp>(
+                                loc, tile(b, n, oh, ow, tileRows, f,
+                                          fullWidths, args[0]));
+                          },
+                          [&](OpBuilder &b, Location loc) {
+                            b.create<scf::YieldOp>(
+                                loc, tile(b, n, oh, ow, tileRows,
+                                          constantIndex(b, loc, fullChannels),
+                                          tailWidths, args[0]));
+                          });
+                      return SmallVector<Value>{branch.getResult(0)};
                     },
                     /*parallel=*/true)[0];
-                if (!tailWidths.empty())
-                  output = pixelTilesOf(b, n, oh,
-                                        constantIndex(b, loc, fullChannels),
-                                        tailWidths, output);
+                if (fullRows < rowLength)
+                  output = channelTiles(b, n, oh,
+                                        constantIndex(b, loc, fullRows),
+                                        rowLength - fullRows, output);
                 return SmallVector<Value>{output};
               }
               output = forLoop(b, loc, 0, fullRows, tileRows, output,

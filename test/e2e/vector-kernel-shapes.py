@@ -4,12 +4,16 @@
 # that no block divides (3, 7, 13, 37: tails of 16/8/4/2/1 lanes), images
 # whose pixel count no tile divides (11x13), a strided dilated full conv, a
 # pointwise conv with h-swish and a residual add, a depthwise 5x5 stride 2
-# and a fully connected layer with an odd output count.
+# and a fully connected layer whose 100 outputs are full channel tiles plus a
+# tail, shared between threads in one loop.
 # RUN: %python %s %t.onnx
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.avx512 -- --mcpu znver4 | FileCheck %s
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.avx2 -- --mcpu x86-64-v3 | FileCheck %s
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.sse -- --mcpu x86-64 | FileCheck %s
 # RUN: %if aarch64-cross %{ %python %testlib/e2e_check.py --cross aarch64 --compiler mnc-compile --model %t.onnx --workdir %t.neon -- --mcpu cortex-a76 | FileCheck %s %}
+# Split between two threads of the pool, and in pieces run out of order.
+# RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.pool --parallel 2 -- --mcpu znver4 | FileCheck %s
+# RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.pieces --parallel 0 -- --mcpu x86-64-v3 | FileCheck %s
 # CHECK: PASS
 
 # The kernels are what the conversion emits for each blocking.
@@ -61,7 +65,7 @@ inits = {"w1": rand([13, 3, 3, 3], seed=1), "b1": rand([13], seed=2),
          "w3": rand([37, 1, 5, 5], seed=5), "b3": rand([37], seed=6),
          "w4": rand([7, 37, 1, 1], seed=7), "b4": rand([7], seed=8),
          "w5": rand([7, 3, 3, 3], seed=9),
-         "w6": rand([37, 7], seed=10), "b6": rand([37], seed=11)}
+         "w6": rand([100, 7], seed=10), "b6": rand([100], seed=11)}
 model = make_model(nodes, [("x", "float32", [1, 3, 23, 27])],
-                   [("y", "float32", [1, 37 + 7 * 6 * 7])], inits, opset=14)
+                   [("y", "float32", [1, 100 + 7 * 6 * 7])], inits, opset=14)
 save(check(model), sys.argv[1])

@@ -42,10 +42,15 @@
 // CHECK:         tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2], [3]] : tensor<1x1x9x24xf32> into tensor<1x9x24xf32>
 // CHECK:         tensor.expand_shape %{{.*}} output_shape [1, 3, 3, 24]
 // CHECK-NOT:     linalg.conv
-// Four lanes, one vector per tile: 24 channels are six full tiles.
+// Four lanes, one vector per tile: 24 channels are six full tiles; with 4
+// pixel tiles of 2, the 24 (pixel tile, channel tile) pairs are one loop,
+// then the last pixel's six channel tiles.
 // NARROW-LABEL: func.func @pointwise
-// NARROW:         scf.for %{{.*}} = %c0 to %c24 step %c4
+// NARROW:         scf.for %[[PAIR:.*]] = %c0 to %c24 step %c1
+// NARROW:           arith.divui %[[PAIR]], %c6 : index
 // NARROW:           scf.for %{{.*}} = %c0 to %c8 step %c4 iter_args({{.*}}) -> (vector<4xf32>, vector<4xf32>)
+// NARROW:         } {mnc.parallel}
+// NARROW:         scf.for %{{.*}} = %c0 to %c24 step %c4
 // NARROW-NOT:     vector<8xf32>
 // Without vector lanes, the named op.
 // NAMED-LABEL: func.func @pointwise
@@ -209,12 +214,16 @@ func.func @padded_producer(%x: tensor<1x16x4x4xf32>) -> (tensor<1x16x4x4xf32>, t
 
 // -----
 
-// Threads share each kernel's outer loop, marked mnc.parallel. With fewer
-// pixel tiles or rows than channel tiles (and fewer than 8: a 7x7 stage's 7
-// rows would split 4/3 over two threads), the channel tiles go outside.
+// Threads share each kernel's outer loop, marked mnc.parallel. A pointwise
+// conv with few pixel tiles (under 16: a 7x7 stage's 7 would split 4/3 over
+// two threads) shares its (pixel tile, channel tile) pairs; a depthwise conv
+// with fewer rows than channel vectors (and under 8) puts the channels
+// outside.
 // CHECK-LABEL: func.func @parallel_loops
-// Pointwise, 4 pixels (one tile), 2 channel tiles of 32: channels outside.
-// CHECK:         scf.for %[[F:.*]] = %c0 to %c64 step %c32
+// Pointwise, 4 pixels (one tile) x 2 channel tiles of 32: 2 pairs.
+// CHECK:         scf.for %[[PAIR:.*]] = %c0 to %c2 step %c1
+// CHECK:           %[[P:.*]] = arith.divui %[[PAIR]], %c2 : index
+// CHECK:           %[[C:.*]] = arith.remui %[[PAIR]], %c2 : index
 // CHECK:           scf.for %{{.*}} = %c0 to %c64 step %c4
 // CHECK:         } {mnc.parallel}
 // Depthwise, 3 rows, 4 channel vectors: channels outside, then rows.

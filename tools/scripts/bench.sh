@@ -2,7 +2,7 @@
 # The benchmark command: installs what is missing (setup.sh), builds mnc-compile (build.sh), then
 # runs tools/scripts/bench.py with all arguments, e.g.
 #   tools/scripts/bench.sh MODEL.onnx [--rounds 15] [--runs 20] [--threads 1] [--cpu 0]
-#                          [--peak-gmacs 112] [--mnc-args ARG...]
+#                          [--peak-gmacs G] [--mnc-args ARG...]
 # (see bench.py --help). Environment: MNC_BUILD_DIR (default <repo>/build), MNC_JOBS.
 set -euo pipefail
 
