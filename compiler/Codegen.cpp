@@ -868,9 +868,14 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   // Internal, so "main" cannot clash with the program's; renamed anyway, so
   // nothing treats it as a program entry.
   entry->setName(interface.name + "_main");
-  // NAME_run checks that the buffers are disjoint before calling.
-  for (unsigned i = 0; i < 3; ++i)
-    entry->addParamAttr(i, llvm::Attribute::NoAlias);
+  // NAME_run checks that the buffers are disjoint before calling. But when
+  // tasks exist they reach the same buffers through the parallel context
+  // during main's calls of the dispatcher: noalias on main's arguments
+  // would let LLVM move main's own loads and stores across those calls
+  // (it did: wrong results once a serial tail wrote what a task then read).
+  if (taskNames.empty())
+    for (unsigned i = 0; i < 3; ++i)
+      entry->addParamAttr(i, llvm::Attribute::NoAlias);
   if (interface.workspaceSize > 0)
     entry->addParamAttr(2, llvm::Attribute::getWithAlignment(
                                llvmContext, llvm::Align(MNC_WORKSPACE_ALIGNMENT)));

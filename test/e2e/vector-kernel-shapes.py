@@ -16,6 +16,16 @@
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.pieces --parallel 0 -- --mcpu x86-64-v3 | FileCheck %s
 # CHECK: PASS
 
+# The tasks reach the buffers through the parallel context while NAME_main
+# runs, so NAME_main's buffer arguments must not be noalias (they were:
+# LLVM then moved main's own stores across the dispatcher's calls).
+# RUN: mnc-compile %t.onnx --emit=llvm-ir -o %t.ll
+# RUN: grep -E "^define internal .*_main\(" %t.ll > %t.main
+# RUN: FileCheck %s --check-prefix=MAIN < %t.main
+# RUN: not grep noalias %t.main
+# RUN: grep -c "_task_0(" %t.ll
+# MAIN: define internal {{.*}}_main(
+
 # The kernels are what the conversion emits for each blocking.
 # RUN: mnc-compile %t.onnx --emit=linalg --mcpu znver4 | FileCheck %s --check-prefix=AVX512
 # AVX512: vector.fma {{.*}} : vector<16xf32>
