@@ -91,6 +91,26 @@ SmallVector<Value> forLoop(OpBuilder &b, Location loc, int64_t lower,
   return SmallVector<Value>(loop.getResults());
 }
 
+using TileBody =
+    function_ref<Value(OpBuilder &, Value start, int64_t size, Value output)>;
+
+/// Tiles of `tile` over [0, length), carrying `output`: a loop over the full
+/// tiles (marked `parallel` if asked), then the partial tile at the end, if
+/// any, inline. `body` gets each tile's start and size.
+Value forEachTile(OpBuilder &b, Location loc, int64_t length, int64_t tile,
+                  Value output, TileBody body, bool parallel = false) {
+  int64_t full = length - length % tile;
+  output = forLoop(
+      b, loc, 0, full, tile, output,
+      [&](OpBuilder &b, Value start, ValueRange args) {
+        return SmallVector<Value>{body(b, start, tile, args[0])};
+      },
+      parallel)[0];
+  if (full < length)
+    output = body(b, constantIndex(b, loc, full), length - full, output);
+  return output;
+}
+
 /// forLoop unrolled `unroll` times in the IR (LLVM's own unroller is off:
 /// it fully unrolled whole tiles into blocks that made instruction
 /// scheduling take most of the compile time), then the remaining iterations.
@@ -539,9 +559,6 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {
               Value output = args[0];
-              if (!channelsOuter)
-                output = zeroRowBorders(b, loc, operands, unpaddedShape,
-                                        lanes, output, n, oh);
               if (channelsOuter) {
                 // One loop over (pixel tile, channel tile) pairs, pixel-major
                 // so that consecutive tiles share their input pixels; the
@@ -587,17 +604,14 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                                         rowLength - fullRows, output);
                 return SmallVector<Value>{output};
               }
-              output = forLoop(b, loc, 0, fullRows, tileRows, output,
-                               [&](OpBuilder &b, Value ow, ValueRange args) {
-                                 return SmallVector<Value>{channelTiles(
-                                     b, n, oh, ow, tileRows, args[0])};
-                               },
-                               /*parallel=*/rowCount == 1)[0];
-              if (fullRows < rowLength)
-                output = channelTiles(b, n, oh,
-                                      constantIndex(b, loc, fullRows),
-                                      rowLength - fullRows, output);
-              return SmallVector<Value>{output};
+              output = zeroRowBorders(b, loc, operands, unpaddedShape, lanes,
+                                      output, n, oh);
+              return SmallVector<Value>{forEachTile(
+                  b, loc, rowLength, tileRows, output,
+                  [&](OpBuilder &b, Value ow, int64_t rows, Value output) {
+                    return channelTiles(b, n, oh, ow, rows, output);
+                  },
+                  /*parallel=*/rowCount == 1)};
             },
             /*parallel=*/rowCount > 1);
       })[0];
@@ -618,7 +632,6 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
   SmallVector<int64_t> tailWidths =
       powerOfTwoWidths(channels % lanes, lanes);
   int64_t tileColumns = std::min(target.depthwiseColumns, rowLength);
-  int64_t fullColumns = rowLength - rowLength % tileColumns;
 
   // One tile: `columns` output pixels from (n, oh, ow) on, `width` channels
   // from `c` on; the taps are unrolled.
@@ -672,16 +685,11 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
     return forLoop(
         b, loc, 0, rowCount, 1, output,
         [&](OpBuilder &b, Value oh, ValueRange args) {
-          Value output =
-              forLoop(b, loc, 0, fullColumns, tileColumns, args,
-                      [&](OpBuilder &b, Value ow, ValueRange args) {
-                        return SmallVector<Value>{tile(
-                            b, n, oh, ow, tileColumns, c, width, args[0])};
-                      })[0];
-          if (fullColumns < rowLength)
-            output = tile(b, n, oh, constantIndex(b, loc, fullColumns),
-                          rowLength - fullColumns, c, width, output);
-          return SmallVector<Value>{output};
+          return SmallVector<Value>{forEachTile(
+              b, loc, rowLength, tileColumns, args[0],
+              [&](OpBuilder &b, Value ow, int64_t columns, Value output) {
+                return tile(b, n, oh, ow, columns, c, width, output);
+              })};
         })[0];
   };
 
@@ -716,18 +724,12 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
             [&](OpBuilder &b, Value oh, ValueRange args) {
               Value output = zeroRowBorders(b, loc, operands, outShape,
                                             lanes, args[0], n, oh);
-              output =
-                  forLoop(b, loc, 0, fullColumns, tileColumns, output,
-                          [&](OpBuilder &b, Value ow, ValueRange args) {
-                            return SmallVector<Value>{channelTiles(
-                                b, n, oh, ow, tileColumns, args[0])};
-                          },
-                          /*parallel=*/rowCount == 1)[0];
-              if (fullColumns < rowLength)
-                output = channelTiles(b, n, oh,
-                                      constantIndex(b, loc, fullColumns),
-                                      rowLength - fullColumns, output);
-              return SmallVector<Value>{output};
+              return SmallVector<Value>{forEachTile(
+                  b, loc, rowLength, tileColumns, output,
+                  [&](OpBuilder &b, Value ow, int64_t columns, Value output) {
+                    return channelTiles(b, n, oh, ow, columns, output);
+                  },
+                  /*parallel=*/rowCount == 1)};
             },
             /*parallel=*/rowCount > 1);
       })[0];
