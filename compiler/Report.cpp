@@ -4,6 +4,7 @@
 
 #include "dialects/MncOps.h"
 #include "dialects/ShapeInference.h"
+#include "passes/PassUtils.h"
 
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/StringMap.h"
@@ -41,17 +42,6 @@ std::string formatActivation(mnc::ActivationAttr activation) {
   return text;
 }
 
-std::string nodeName(Location loc) {
-  std::string name;
-  loc->walk([&](Location inner) {
-    if (auto named = dyn_cast<NameLoc>(inner)) {
-      name = named.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
-}
 } // namespace
 
 std::vector<mnc::LayerReport> mnc::describeLayers(ModuleOp module) {
@@ -60,7 +50,7 @@ std::vector<mnc::LayerReport> mnc::describeLayers(ModuleOp module) {
     if (!isa<MncDialect>(op->getDialect()) || op->getNumResults() != 1)
       return;
     LayerReport layer;
-    layer.name = nodeName(op->getLoc());
+    layer.name = mnc::locationNodeName(op->getLoc());
     layer.op = op->getName().stripDialect().str();
     std::string inputs;
     for (Value operand : op->getOperands())

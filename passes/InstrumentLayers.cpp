@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/PassUtils.h"
 
 #include "dialects/MncDialect.h"
 #include "dialects/MncOps.h"
@@ -31,20 +32,6 @@ namespace {
 
 /// The module attribute that lists the instrumented layers.
 constexpr StringLiteral kLayersAttrName = "mnc.layers";
-
-/// The ONNX node a layer came from: the first name its location carries
-/// (a fused layer's location holds the names of all the nodes it absorbed).
-std::string nodeName(Location loc) {
-  std::string name;
-  loc->walk([&](Location inner) {
-    if (auto named = dyn_cast<NameLoc>(inner)) {
-      name = named.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
-}
 
 /// What a layer computes, in the terms its speed depends on: convolutions by
 /// their kernel and stride, other layers by their operation.
@@ -132,8 +119,9 @@ struct InstrumentLayersPass
           builder.getNamedAttr("op", builder.getStringAttr(
                                          op->getName().stripDialect())),
           builder.getNamedAttr("kind", builder.getStringAttr(layerKind(op))),
-          builder.getNamedAttr("node",
-                               builder.getStringAttr(nodeName(op->getLoc()))),
+          builder.getNamedAttr(
+              "node", builder.getStringAttr(
+                          mnc::locationNodeName(op->getLoc()))),
           builder.getNamedAttr(
               "shape", builder.getStringAttr(
                            formatShape(op->getResult(0).getType()))),

@@ -35,6 +35,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/PassUtils.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -59,27 +60,6 @@ constexpr StringLiteral kParallelAttr = "mnc.parallel";
 constexpr StringLiteral kTasksAttr = "mnc.parallel_tasks";
 /// The function the entry calls to run a task; the back end defines it.
 constexpr StringLiteral kDispatchName = "mnc_parallel_for";
-
-/// The function whose loops are outlined: `name` if given, otherwise the
-/// module's only public function with a body.
-FailureOr<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name) {
-  if (!name.empty()) {
-    auto func = module.lookupSymbol<func::FuncOp>(name);
-    if (!func || func.isExternal())
-      return module.emitError("outline-parallel-loops: no function '")
-             << name << "' with a body in the module";
-    return func;
-  }
-  SmallVector<func::FuncOp> candidates;
-  for (auto func : module.getOps<func::FuncOp>())
-    if (!func.isExternal() && func.isPublic())
-      candidates.push_back(func);
-  if (candidates.size() != 1)
-    return module.emitError("outline-parallel-loops: expected one public "
-                            "function with a body, found ")
-           << candidates.size() << "; name the entry with entry-function=NAME";
-  return candidates.front();
-}
 
 /// Adds to `ops`, dependencies first, the operations that recompute `value`
 /// from the first `numArgs` arguments of `entry`. Fails when `value` depends
@@ -109,7 +89,8 @@ struct OutlineParallelLoopsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<func::FuncOp> found = findEntryFunction(module, entryFunction);
+    FailureOr<func::FuncOp> found = mnc::findEntryFunction(
+        module, entryFunction, "outline-parallel-loops");
     if (failed(found))
       return signalPassFailure();
     func::FuncOp entry = *found;

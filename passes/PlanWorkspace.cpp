@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/PassUtils.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
@@ -58,27 +59,6 @@ struct Buffer {
     return first <= other.last && other.first <= last;
   }
 };
-
-/// The function whose buffers are planned: `name` if given, otherwise the
-/// module's only public function with a body.
-FailureOr<func::FuncOp> findEntryFunction(ModuleOp module, StringRef name) {
-  if (!name.empty()) {
-    auto func = module.lookupSymbol<func::FuncOp>(name);
-    if (!func || func.isExternal())
-      return module.emitError("plan-workspace: no function '")
-             << name << "' with a body in the module";
-    return func;
-  }
-  SmallVector<func::FuncOp> candidates;
-  for (auto func : module.getOps<func::FuncOp>())
-    if (!func.isExternal() && func.isPublic())
-      candidates.push_back(func);
-  if (candidates.size() != 1)
-    return module.emitError("plan-workspace: expected one public function "
-                            "with a body, found ")
-           << candidates.size() << "; name the entry with entry-function=NAME";
-  return candidates.front();
-}
 
 /// Checks that `alloc` can live in the workspace and fills in its size and
 /// alignment. Reports why not otherwise.
@@ -222,7 +202,8 @@ struct PlanWorkspacePass
           << alignment.getValue();
       return signalPassFailure();
     }
-    FailureOr<func::FuncOp> entry = findEntryFunction(module, entryFunction);
+    FailureOr<func::FuncOp> entry =
+        mnc::findEntryFunction(module, entryFunction, "plan-workspace");
     if (failed(entry))
       return signalPassFailure();
     func::FuncOp func = *entry;
