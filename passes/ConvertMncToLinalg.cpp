@@ -295,6 +295,16 @@ public:
     return it == requested.end() ? ArrayRef<int64_t>() : it->second;
   }
 
+  /// Asks the depthwise convolution producing `logical` for the sums of its
+  /// rows too (for the squeeze-and-excite that reads it).
+  void requestRowSums(Value logical) { rowSumsRequested.insert(logical); }
+  bool rowSumsRequestedFor(Value logical) const {
+    return rowSumsRequested.contains(logical);
+  }
+  void setRowSums(Value logical, Value sums) { rowSums[logical] = sums; }
+  /// [N, H, C]: `logical`'s storage summed over W, or null.
+  Value getRowSums(Value logical) const { return rowSums.lookup(logical); }
+
   /// `logical` stored with the zero borders it was requested with.
   void setPadded(Value logical, Value storage) { padded[logical] = storage; }
   Value getPadded(Value logical) const { return padded.lookup(logical); }
@@ -303,6 +313,8 @@ private:
   DenseMap<Value, Value> map;
   DenseMap<Value, SmallVector<int64_t>> requested;
   DenseMap<Value, Value> padded;
+  DenseSet<Value> rowSumsRequested;
+  DenseMap<Value, Value> rowSums;
 };
 
 /// The convolutions whose result feeds only convolutions that pad their
@@ -329,6 +341,22 @@ void planPaddedOutputs(Block &body, StorageValues &values) {
     }
     if (allPaddedConvs && pads)
       values.requestPadding(result, *pads);
+  }
+}
+
+/// A depthwise convolution whose result only a squeeze-and-excite reads adds
+/// up its rows as it writes them: the squeeze then sums H row sums instead
+/// of reading the whole tensor, which also keeps each thread's rows in its
+/// own cache until the excite scales them.
+void planRowSums(Block &body, StorageValues &values) {
+  for (auto excite : body.getOps<SqueezeExciteOp>()) {
+    auto producer = excite.getInput().getDefiningOp<Conv2dOp>();
+    if (producer && producer.getOutput().hasOneUse() &&
+        producer.getGroups() != 1 &&
+        producer.getGroups() == logicalShape(producer.getInput())[1] &&
+        logicalShape(producer.getFilter())[1] == 1 &&
+        logicalShape(producer.getFilter())[0] == producer.getGroups())
+      values.requestRowSums(producer.getOutput());
   }
 }
 
@@ -463,8 +491,14 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
                 (*filter)[(c * kh + y) * kw + x];
       if (target.lanes) {
         kernel.filter = packed;
-        return kernelResult(op,
-                            emitDepthwiseKernel(rewriter, loc, kernel, target));
+        if (!values.rowSumsRequestedFor(op.getOutput()))
+          return kernelResult(
+              op, emitDepthwiseKernel(rewriter, loc, kernel, target));
+        Value rowSums;
+        Value result =
+            emitDepthwiseKernel(rewriter, loc, kernel, target, &rowSums);
+        values.setRowSums(op.getOutput(), rowSums);
+        return kernelResult(op, result);
       }
       Value weights =
           denseConstant(rewriter, loc, {kh, kw, outChannels}, packed);
@@ -663,10 +697,20 @@ FailureOr<Value> lowerSqueezeExcite(SqueezeExciteOp op, StorageValues &values,
   int64_t n = in[0], channels = in[1];
   int64_t reduced = logicalShape(op.getReduceWeight())[0];
   Value input = values.get(rewriter, op.getInput());
-  Value squeezed =
-      target.lanes ? emitChannelMean(rewriter, loc, input, target)
+  Value squeezed;
+  if (Value rowSums = values.getRowSums(op.getInput())) {
+    // The mean of the H row sums, viewed as [N, H, 1, C].
+    int64_t height = in[2];
+    Value sums = rewriter.create<tensor::ExpandShapeOp>(
+        loc, tensorType({n, height, 1, channels}, rewriter.getF32Type()),
+        rowSums, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+    squeezed = emitChannelMean(rewriter, loc, sums, target, height * in[3]);
+  } else {
+    squeezed = target.lanes
+                   ? emitChannelMean(rewriter, loc, input, target)
                    : meanOver(rewriter, loc, input, in, {2, 3},
                               /*keepdims=*/false, {n, channels});
+  }
   Value hidden = matmulTransposedWeight(
       rewriter, loc, squeezed, op.getReduceWeight(),
       values.get(rewriter, op.getReduceWeight()),
@@ -893,8 +937,10 @@ struct ConvertMncToLinalgPass
     Block &body = func.getBody().front();
     OpBuilder b = OpBuilder::atBlockBegin(&body);
     StorageValues values;
-    if (target.lanes)
+    if (target.lanes) {
       planPaddedOutputs(body, values);
+      planRowSums(body, values);
+    }
     SmallVector<Operation *> lowered;
     for (Operation &op : llvm::make_early_inc_range(body)) {
       b.setInsertionPoint(&op);

@@ -16,6 +16,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
+#include <numeric>
+
 using namespace mlir;
 using namespace mnc;
 
@@ -91,24 +93,25 @@ SmallVector<Value> forLoop(OpBuilder &b, Location loc, int64_t lower,
   return SmallVector<Value>(loop.getResults());
 }
 
-using TileBody =
-    function_ref<Value(OpBuilder &, Value start, int64_t size, Value output)>;
+using TileBody = function_ref<SmallVector<Value>(
+    OpBuilder &, Value start, int64_t size, ValueRange state)>;
 
-/// Tiles of `tile` over [0, length), carrying `output`: a loop over the full
+/// Tiles of `tile` over [0, length), carrying `state`: a loop over the full
 /// tiles (marked `parallel` if asked), then the partial tile at the end, if
 /// any, inline. `body` gets each tile's start and size.
-Value forEachTile(OpBuilder &b, Location loc, int64_t length, int64_t tile,
-                  Value output, TileBody body, bool parallel = false) {
+SmallVector<Value> forEachTile(OpBuilder &b, Location loc, int64_t length,
+                               int64_t tile, ValueRange state, TileBody body,
+                               bool parallel = false) {
   int64_t full = length - length % tile;
-  output = forLoop(
-      b, loc, 0, full, tile, output,
+  SmallVector<Value> results = forLoop(
+      b, loc, 0, full, tile, state,
       [&](OpBuilder &b, Value start, ValueRange args) {
-        return SmallVector<Value>{body(b, start, tile, args[0])};
+        return body(b, start, tile, args);
       },
-      parallel)[0];
+      parallel);
   if (full < length)
-    output = body(b, constantIndex(b, loc, full), length - full, output);
-  return output;
+    results = body(b, constantIndex(b, loc, full), length - full, results);
+  return results;
 }
 
 /// forLoop unrolled `unroll` times in the IR (LLVM's own unroller is off:
@@ -214,9 +217,11 @@ SmallVector<Value> biasVectors(OpBuilder &b, Location loc, Value bias,
 
 /// Activation, residual add and store of one output vector at `indices`
 /// (n, oh, ow, channel), shifted by the output padding.
+/// `stored`, when given, receives the vector written.
 Value storeOutput(OpBuilder &b, Location loc, Value accumulator,
                   const ConvKernelOperands &operands, Value residual,
-                  Value output, ArrayRef<Value> indices) {
+                  Value output, ArrayRef<Value> indices,
+                  Value *stored = nullptr) {
   Value result = emitActivation(b, loc, accumulator, operands.activation);
   if (residual) {
     int64_t width = cast<VectorType>(accumulator.getType()).getNumElements();
@@ -228,14 +233,17 @@ Value storeOutput(OpBuilder &b, Location loc, Value accumulator,
     at[1] = scaleAdd(b, loc, at[1], 1, operands.outputPadding[0]);
     at[2] = scaleAdd(b, loc, at[2], 1, operands.outputPadding[1]);
   }
+  if (stored)
+    *stored = result;
   return writeVector(b, loc, result, output, at);
 }
 
-/// Zero vectors (channels in widths of at most `lanes`) at pixels
-/// [row, row + rows) x [column, column + columns) of image `n`.
+/// Zero vectors (channels [channel, channel + channels) in widths of at most
+/// `lanes`) at pixels [row, row + rows) x [column, column + columns) of
+/// image `n`.
 Value zeroPixels(OpBuilder &b, Location loc, Value tensor, Value n,
                  Value row, int64_t rows, int64_t column, int64_t columns,
-                 int64_t channels, int64_t lanes) {
+                 Value channel, int64_t channels, int64_t lanes) {
   SmallVector<int64_t> widths = powerOfTwoWidths(channels, lanes);
   return forLoop(
       b, loc, 0, rows, 1, tensor,
@@ -245,12 +253,12 @@ Value zeroPixels(OpBuilder &b, Location loc, Value tensor, Value n,
             b, loc, column, column + columns, 1, args,
             [&](OpBuilder &b, Value w, ValueRange args) {
               Value tensor = args[0];
-              int64_t channel = 0;
+              int64_t offset = 0;
               for (int64_t width : widths) {
                 tensor = writeVector(
                     b, loc, constantLike(b, loc, f32Vector(b, width), 0.0f),
-                    tensor, {n, at, w, constantIndex(b, loc, channel)});
-                channel += width;
+                    tensor, {n, at, w, scaleAdd(b, loc, channel, 1, offset)});
+                offset += width;
               }
               return SmallVector<Value>{tensor};
             });
@@ -282,34 +290,41 @@ Value outputInit(OpBuilder &b, Location loc,
       b, loc, 0, shape[0], 1, result,
       [&](OpBuilder &b, Value n, ValueRange args) {
         Value t = args[0];
+        Value c = constantIndex(b, loc, 0);
         t = zeroPixels(b, loc, t, n, constantIndex(b, loc, 0), pad[0], 0,
-                       padded[2], shape[3], lanes);
+                       padded[2], c, shape[3], lanes);
         t = zeroPixels(b, loc, t, n, constantIndex(b, loc, padded[1] - pad[2]),
-                       pad[2], 0, padded[2], shape[3], lanes);
+                       pad[2], 0, padded[2], c, shape[3], lanes);
         t = zeroPixels(b, loc, t, n, constantIndex(b, loc, pad[0]), shape[1],
-                       0, pad[1], shape[3], lanes);
+                       0, pad[1], c, shape[3], lanes);
         t = zeroPixels(b, loc, t, n, constantIndex(b, loc, pad[0]), shape[1],
-                       padded[2] - pad[3], pad[3], shape[3], lanes);
+                       padded[2] - pad[3], pad[3], c, shape[3], lanes);
         return SmallVector<Value>{t};
       })[0];
 }
 
 /// Zeroes the borders of padded output row `oh` (of `shape`'s rows): its
 /// left and right padding, and the top (bottom) padding rows with the first
-/// (last) row.
+/// (last) row; channels [channel, channel + channels), all when `channel` is
+/// null.
 Value zeroRowBorders(OpBuilder &b, Location loc,
                      const ConvKernelOperands &operands,
                      ArrayRef<int64_t> shape, int64_t lanes, Value output,
-                     Value n, Value oh) {
+                     Value n, Value oh, Value channel = Value(),
+                     int64_t channels = 0) {
   ArrayRef<int64_t> pad = operands.outputPadding;
   if (pad.empty())
     return output;
   SmallVector<int64_t> padded = paddedShape(operands, shape);
-  int64_t channels = shape[3];
+  if (!channel) {
+    channel = constantIndex(b, loc, 0);
+    channels = shape[3];
+  }
   Value row = scaleAdd(b, loc, oh, 1, pad[0]);
-  output = zeroPixels(b, loc, output, n, row, 1, 0, pad[1], channels, lanes);
+  output = zeroPixels(b, loc, output, n, row, 1, 0, pad[1], channel, channels,
+                      lanes);
   output = zeroPixels(b, loc, output, n, row, 1, padded[2] - pad[3], pad[3],
-                      channels, lanes);
+                      channel, channels, lanes);
   auto onRow = [&](int64_t which, int64_t firstRow, int64_t rows) {
     if (rows == 0)
       return;
@@ -321,7 +336,7 @@ Value zeroRowBorders(OpBuilder &b, Location loc,
           b.create<scf::YieldOp>(
               loc, zeroPixels(b, loc, output, n,
                               constantIndex(b, loc, firstRow), rows, 0,
-                              padded[2], channels, lanes));
+                              padded[2], channel, channels, lanes));
         },
         [&](OpBuilder &b, Location loc) {
           b.create<scf::YieldOp>(loc, output);
@@ -552,9 +567,71 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   SmallVector<int64_t> unpaddedShape = {batch, rowCount, rowLength, channels};
   Value init = outputInit(builder, loc, operands, unpaddedShape, lanes,
                           /*zeroBorders=*/channelsOuter);
+  // Channel tile `which` (of channelTileCount full ones, then the tail, if
+  // any) as `body` sees it: its first channel and vector widths.
+  bool hasTail = !tailWidths.empty();
+  int64_t tilesPerPixels = channelTileCount + (hasTail ? 1 : 0);
+  using ChannelTileBody = function_ref<Value(
+      OpBuilder &, Value f, ArrayRef<int64_t> widths, Value output)>;
+  auto channelTileAt = [&](OpBuilder &b, Value which, Value output,
+                           ChannelTileBody body) -> Value {
+    Value f = scaleAdd(b, loc, which, tileChannels, 0);
+    if (!hasTail)
+      return body(b, f, fullWidths, output);
+    if (channelTileCount == 0)
+      return body(b, constantIndex(b, loc, fullChannels), tailWidths, output);
+    Value isFull =
+        b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ult, which,
+                                constantIndex(b, loc, channelTileCount));
+    auto branch = b.create<scf::IfOp>(
+        loc, isFull,
+        [&](OpBuilder &b, Location loc) {
+          b.create<scf::YieldOp>(loc, body(b, f, fullWidths, output));
+        },
+        [&](OpBuilder &b, Location loc) {
+          b.create<scf::YieldOp>(
+              loc, body(b, constantIndex(b, loc, fullChannels), tailWidths,
+                        output));
+        });
+    return branch.getResult(0);
+  };
+  auto sum = [](ArrayRef<int64_t> widths) {
+    return std::accumulate(widths.begin(), widths.end(), int64_t(0));
+  };
+
+  // A few rows (a 7x7 stage: 7 would split 4/3 over two threads) share the
+  // (row, channel tile) pairs instead, each pair zeroing its own part of
+  // the row's borders.
+  bool rowsByChannelTile = rowCount > 1 &&
+                           rowCount < kMinParallelIterations &&
+                           tilesPerPixels > 1;
   Value result = forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
+        if (rowsByChannelTile)
+          return forLoop(
+              b, loc, 0, rowCount * tilesPerPixels, 1, args,
+              [&](OpBuilder &b, Value pair, ValueRange args) {
+                Value count = constantIndex(b, loc, tilesPerPixels);
+                Value oh = b.createOrFold<arith::DivUIOp>(loc, pair, count);
+                Value which = b.createOrFold<arith::RemUIOp>(loc, pair, count);
+                return SmallVector<Value>{channelTileAt(
+                    b, which, args[0],
+                    [&](OpBuilder &b, Value f, ArrayRef<int64_t> widths,
+                        Value output) {
+                      output = zeroRowBorders(b, loc, operands, unpaddedShape,
+                                              lanes, output, n, oh, f,
+                                              sum(widths));
+                      return forEachTile(
+                          b, loc, rowLength, tileRows, output,
+                          [&](OpBuilder &b, Value ow, int64_t rows,
+                              ValueRange state) {
+                            return SmallVector<Value>{tile(
+                                b, n, oh, ow, rows, f, widths, state[0])};
+                          })[0];
+                    })};
+              },
+              /*parallel=*/true);
         return forLoop(
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {
@@ -563,39 +640,23 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                 // One loop over (pixel tile, channel tile) pairs, pixel-major
                 // so that consecutive tiles share their input pixels; the
                 // channel tail is the last channel tile of each pixel tile.
-                bool hasTail = !tailWidths.empty();
-                int64_t perPixelTile = channelTileCount + (hasTail ? 1 : 0);
                 output = forLoop(
-                    b, loc, 0, pixelTiles * perPixelTile, 1, output,
+                    b, loc, 0, pixelTiles * tilesPerPixels, 1, output,
                     [&](OpBuilder &b, Value pair, ValueRange args) {
-                      Value count = constantIndex(b, loc, perPixelTile);
+                      Value count = constantIndex(b, loc, tilesPerPixels);
                       Value ow = scaleAdd(
                           b, loc,
                           b.createOrFold<arith::DivUIOp>(loc, pair, count),
                           tileRows, 0);
                       Value which =
                           b.createOrFold<arith::RemUIOp>(loc, pair, count);
-                      Value f = scaleAdd(b, loc, which, tileChannels, 0);
-                      if (!hasTail)
-                        return SmallVector<Value>{tile(b, n, oh, ow, tileRows,
-                                                       f, fullWidths, args[0])};
-                      Value isFull = b.create<arith::CmpIOp>(
-                          loc, arith::CmpIPredicate::ult, which,
-                          constantIndex(b, loc, channelTileCount));
-                      auto branch = b.create<scf::IfOp>(
-                          loc, isFull,
-                          [&](OpBuilder &b, Location loc) {
-                            b.create<scf::YieldOp>(
-                                loc, tile(b, n, oh, ow, tileRows, f,
-                                          fullWidths, args[0]));
-                          },
-                          [&](OpBuilder &b, Location loc) {
-                            b.create<scf::YieldOp>(
-                                loc, tile(b, n, oh, ow, tileRows,
-                                          constantIndex(b, loc, fullChannels),
-                                          tailWidths, args[0]));
-                          });
-                      return SmallVector<Value>{branch.getResult(0)};
+                      return SmallVector<Value>{channelTileAt(
+                          b, which, args[0],
+                          [&](OpBuilder &b, Value f, ArrayRef<int64_t> widths,
+                              Value output) {
+                            return tile(b, n, oh, ow, tileRows, f, widths,
+                                        output);
+                          })};
                     },
                     /*parallel=*/true)[0];
                 if (fullRows < rowLength)
@@ -606,12 +667,13 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
               }
               output = zeroRowBorders(b, loc, operands, unpaddedShape, lanes,
                                       output, n, oh);
-              return SmallVector<Value>{forEachTile(
+              return forEachTile(
                   b, loc, rowLength, tileRows, output,
-                  [&](OpBuilder &b, Value ow, int64_t rows, Value output) {
-                    return channelTiles(b, n, oh, ow, rows, output);
+                  [&](OpBuilder &b, Value ow, int64_t rows, ValueRange state) {
+                    return SmallVector<Value>{
+                        channelTiles(b, n, oh, ow, rows, state[0])};
                   },
-                  /*parallel=*/rowCount == 1)};
+                  /*parallel=*/rowCount == 1);
             },
             /*parallel=*/rowCount > 1);
       })[0];
@@ -620,7 +682,7 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
 
 Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
                                const ConvKernelOperands &operands,
-                               const VectorTarget &target) {
+                               const VectorTarget &target, Value *rowSums) {
   ArrayRef<int64_t> outShape = operands.outputShape;
   int64_t batch = outShape[0], rowCount = outShape[1],
           rowLength = outShape[2], channels = outShape[3];
@@ -632,11 +694,15 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
   SmallVector<int64_t> tailWidths =
       powerOfTwoWidths(channels % lanes, lanes);
   int64_t tileColumns = std::min(target.depthwiseColumns, rowLength);
+  // The loops carry the output and, when asked for, the row sums.
+  bool withSums = rowSums != nullptr;
 
   // One tile: `columns` output pixels from (n, oh, ow) on, `width` channels
-  // from `c` on; the taps are unrolled.
+  // from `c` on; the taps are unrolled. Its sum over the columns is added to
+  // the row sums while the results are still in registers.
   auto tile = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t columns,
-                  Value c, int64_t width, Value output) -> Value {
+                  Value c, int64_t width,
+                  ValueRange state) -> SmallVector<Value> {
     SmallVector<Value> accumulators(
         columns, biasVectors(b, loc, operands.bias, c, {width})[0]);
     Value rowBase = scaleAdd(b, loc, oh, operands.strideH, 0);
@@ -656,41 +722,71 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
         }
       }
     }
-    for (int64_t j = 0; j < columns; ++j)
+    Value output = state[0], sum;
+    for (int64_t j = 0; j < columns; ++j) {
+      Value stored;
       output = storeOutput(b, loc, accumulators[j], operands,
                            operands.residual, output,
-                           {n, oh, scaleAdd(b, loc, ow, 1, j), c});
-    return output;
+                           {n, oh, scaleAdd(b, loc, ow, 1, j), c}, &stored);
+      sum = sum ? b.create<arith::AddFOp>(loc, sum, stored) : stored;
+    }
+    if (!withSums)
+      return {output};
+    Value sums = state[1];
+    Value previous = readVector(b, loc, sums, {n, oh, c}, width);
+    return {output,
+            writeVector(b, loc, b.create<arith::AddFOp>(loc, previous, sum),
+                        sums, {n, oh, c})};
+  };
+
+  // Zeroes the row sums of row (n, oh), channels [c, c + count), before its
+  // tiles add to them.
+  auto zeroSums = [&](OpBuilder &b, Value n, Value oh, Value c, int64_t count,
+                      ValueRange state) -> SmallVector<Value> {
+    if (!withSums)
+      return llvm::to_vector(state);
+    Value sums = state[1];
+    int64_t offset = 0;
+    for (int64_t width : powerOfTwoWidths(count, lanes)) {
+      sums = writeVector(b, loc,
+                         constantLike(b, loc, f32Vector(b, width), 0.0f), sums,
+                         {n, oh, scaleAdd(b, loc, c, 1, offset)});
+      offset += width;
+    }
+    return {state[0], sums};
   };
 
   auto channelTiles = [&](OpBuilder &b, Value n, Value oh, Value ow,
-                          int64_t columns, Value output) -> Value {
-    output = forLoop(b, loc, 0, fullChannels, lanes, output,
-                     [&](OpBuilder &b, Value c, ValueRange args) {
-                       return SmallVector<Value>{
-                           tile(b, n, oh, ow, columns, c, lanes, args[0])};
-                     })[0];
+                          int64_t columns,
+                          ValueRange state) -> SmallVector<Value> {
+    SmallVector<Value> results =
+        forLoop(b, loc, 0, fullChannels, lanes, state,
+                [&](OpBuilder &b, Value c, ValueRange args) {
+                  return tile(b, n, oh, ow, columns, c, lanes, args);
+                });
     int64_t offset = fullChannels;
     for (int64_t width : tailWidths) {
-      output = tile(b, n, oh, ow, columns, constantIndex(b, loc, offset),
-                    width, output);
+      results = tile(b, n, oh, ow, columns, constantIndex(b, loc, offset),
+                     width, results);
       offset += width;
     }
-    return output;
+    return results;
   };
 
   // All column tiles of all rows for the `width` channels from `c` on.
   auto imageOf = [&](OpBuilder &b, Value n, Value c, int64_t width,
-                     Value output) -> Value {
-    return forLoop(
-        b, loc, 0, rowCount, 1, output,
-        [&](OpBuilder &b, Value oh, ValueRange args) {
-          return SmallVector<Value>{forEachTile(
-              b, loc, rowLength, tileColumns, args[0],
-              [&](OpBuilder &b, Value ow, int64_t columns, Value output) {
-                return tile(b, n, oh, ow, columns, c, width, output);
-              })};
-        })[0];
+                     ValueRange state) -> SmallVector<Value> {
+    return forLoop(b, loc, 0, rowCount, 1, state,
+                   [&](OpBuilder &b, Value oh, ValueRange args) {
+                     return forEachTile(
+                         b, loc, rowLength, tileColumns,
+                         zeroSums(b, n, oh, c, width, args),
+                         [&](OpBuilder &b, Value ow, int64_t columns,
+                             ValueRange state) {
+                           return tile(b, n, oh, ow, columns, c, width,
+                                       state);
+                         });
+                   });
   };
 
   // Threads share the outer loop: the rows, or, when there are few rows
@@ -698,41 +794,51 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
   // vectors, the channel vectors.
   bool channelsOuter = rowCount < kMinParallelIterations &&
                        fullChannels / lanes > rowCount;
-  Value init = outputInit(builder, loc, operands, outShape, lanes,
-                          /*zeroBorders=*/channelsOuter);
-  return forLoop(
+  SmallVector<Value> init = {outputInit(builder, loc, operands, outShape,
+                                        lanes, /*zeroBorders=*/channelsOuter)};
+  if (withSums)
+    init.push_back(builder.create<tensor::EmptyOp>(
+        loc, ArrayRef<int64_t>{batch, rowCount, channels},
+        builder.getF32Type()));
+  SmallVector<Value> results = forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
         if (channelsOuter) {
-          Value output =
+          SmallVector<Value> results =
               forLoop(b, loc, 0, fullChannels, lanes, args,
                       [&](OpBuilder &b, Value c, ValueRange args) {
-                        return SmallVector<Value>{
-                            imageOf(b, n, c, lanes, args[0])};
+                        return imageOf(b, n, c, lanes, args);
                       },
-                      /*parallel=*/true)[0];
+                      /*parallel=*/true);
           int64_t offset = fullChannels;
           for (int64_t width : tailWidths) {
-            output =
-                imageOf(b, n, constantIndex(b, loc, offset), width, output);
+            results = imageOf(b, n, constantIndex(b, loc, offset), width,
+                              results);
             offset += width;
           }
-          return SmallVector<Value>{output};
+          return results;
         }
         return forLoop(
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {
-              Value output = zeroRowBorders(b, loc, operands, outShape,
-                                            lanes, args[0], n, oh);
-              return SmallVector<Value>{forEachTile(
-                  b, loc, rowLength, tileColumns, output,
-                  [&](OpBuilder &b, Value ow, int64_t columns, Value output) {
-                    return channelTiles(b, n, oh, ow, columns, output);
+              SmallVector<Value> state = zeroSums(
+                  b, n, oh, constantIndex(b, loc, 0), channels, args);
+              state[0] = zeroRowBorders(b, loc, operands, outShape, lanes,
+                                        state[0], n, oh);
+              return forEachTile(
+                  b, loc, rowLength, tileColumns, state,
+                  [&](OpBuilder &b, Value ow, int64_t columns,
+                      ValueRange state) {
+                    return channelTiles(b, n, oh, ow, columns, state);
                   },
-                  /*parallel=*/rowCount == 1)};
+                  // (The tiles of a row all add to its sums.)
+                  /*parallel=*/rowCount == 1 && !withSums);
             },
             /*parallel=*/rowCount > 1);
-      })[0];
+      });
+  if (withSums)
+    *rowSums = results[1];
+  return results[0];
 }
 
 Value mnc::emitMatmulKernel(OpBuilder &b, Location loc, Value input,
@@ -758,9 +864,11 @@ Value mnc::emitMatmulKernel(OpBuilder &b, Location loc, Value input,
 }
 
 Value mnc::emitChannelMean(OpBuilder &b, Location loc, Value input,
-                           const VectorTarget &target) {
+                           const VectorTarget &target, int64_t count) {
   ArrayRef<int64_t> s = cast<RankedTensorType>(input.getType()).getShape();
   int64_t batch = s[0], pixels = s[1] * s[2], channels = s[3];
+  if (count == 0)
+    count = pixels;
   Value rows = flattenRows(b, loc, input);
   int64_t lanes = target.lanes;
   // Accumulators for a group of channel vectors stay in registers over the
@@ -770,7 +878,7 @@ Value mnc::emitChannelMean(OpBuilder &b, Location loc, Value input,
   SmallVector<int64_t> fullWidths(kMeanGroupVectors, lanes);
   SmallVector<int64_t> tailWidths =
       powerOfTwoWidths(channels % groupChannels, lanes);
-  float scale = 1.0f / static_cast<float>(pixels);
+  float scale = 1.0f / static_cast<float>(count);
 
   auto group = [&](OpBuilder &b, Value n, Value c,
                    ArrayRef<int64_t> widths, Value output) -> Value {

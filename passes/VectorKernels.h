@@ -72,10 +72,14 @@ mlir::Value emitConvKernel(mlir::OpBuilder &b, mlir::Location loc,
 
 /// The same for a depthwise convolution (the filter packed [KH, KW, C]):
 /// each tile is `depthwiseColumns` output pixels of one row by one channel
-/// vector, the KH x KW taps unrolled.
+/// vector, the KH x KW taps unrolled. With `rowSums`, also sets it to the
+/// sums of the result's rows, [N, OH, C] (the unpadded result summed over
+/// OW), added up while the tiles are in registers: a squeeze-and-excite
+/// that follows then needs no pass over the whole tensor for its mean.
 mlir::Value emitDepthwiseKernel(mlir::OpBuilder &b, mlir::Location loc,
                                 const ConvKernelOperands &operands,
-                                const VectorTarget &target);
+                                const VectorTarget &target,
+                                mlir::Value *rowSums = nullptr);
 
 /// [M, K] x [K, N] (the weight packed row-major [K, N]) + bias, then the
 /// activation: the convolution kernel on M pixels of one row.
@@ -86,9 +90,12 @@ mlir::Value emitMatmulKernel(mlir::OpBuilder &b, mlir::Location loc,
                              const VectorTarget &target);
 
 /// The mean over H and W of an [N, H, W, C] tensor, as [N, C]: groups of
-/// channel vectors accumulate in registers over the pixels.
+/// channel vectors accumulate in registers over the pixels. The sum is
+/// divided by `count`, or by H x W when it is 0 (the mean of an image from
+/// its row sums: the sums as [N, OH, 1, C], `count` = OH x OW).
 mlir::Value emitChannelMean(mlir::OpBuilder &b, mlir::Location loc,
-                            mlir::Value input, const VectorTarget &target);
+                            mlir::Value input, const VectorTarget &target,
+                            int64_t count = 0);
 
 /// input[n, h, w, c] * scale[n, c] (the squeeze-and-excite gate), written
 /// over the input in place.

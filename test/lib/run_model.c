@@ -17,6 +17,7 @@
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #define MNC_STR2(x) #x
@@ -72,6 +73,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "run_model: out of memory\n");
     return 1;
   }
+  /* A caller's workspace holds whatever its last use left: start from NaN
+   * bytes, so that a kernel reading what it has not written shows in the
+   * output instead of reading fresh zero pages. */
+  memset(block, 0xff, WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT);
+  memset(output, 0xff, sizeof(float) * OUTPUT_SIZE);
   FILE *in = fopen(argv[1], "rb");
   if (!in || fread(input, sizeof(float), INPUT_SIZE, in) != INPUT_SIZE) {
     fprintf(stderr, "run_model: cannot read %d floats from %s\n",

@@ -243,3 +243,93 @@ func.func @parallel_loops(%x: tensor<1x64x2x2xf32>, %y: tensor<1x64x3x3xf32>, %z
   %c = mnc.conv2d %z, %dw16 {dilations = array<i64: 1, 1>, groups = 16 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x16x3x3xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x3x3xf32>
   return %a, %b, %c : tensor<1x64x2x2xf32>, tensor<1x64x3x3xf32>, tensor<1x16x3x3xf32>
 }
+
+// -----
+
+// A depthwise conv read only by a squeeze-and-excite adds up the rows of its
+// result (after the activation) while the tiles are in registers: each row
+// of the parallel row loop zeroes its sums (16 + 4 lanes), each tile adds
+// the sum of its columns to them. The squeeze then adds up 4 row sums per
+// channel and scales by 1/20, instead of reading the 20 pixels again.
+// CHECK-LABEL: func.func @depthwise_row_sums
+// CHECK-DAG:     %[[TWENTIETH:.*]] = arith.constant dense<5.000000e-02> : vector<16xf32>
+// CHECK-DAG:     %[[EMPTY:.*]] = tensor.empty() : tensor<1x4x20xf32>
+// CHECK:         %[[DW:.*]]:2 = scf.for %[[OH:.*]] = %c0 to %c4 step %c1 iter_args(%{{.*}} = %{{.*}}, %[[S:.*]] = %[[EMPTY]]) -> (tensor<1x4x5x20xf32>, tensor<1x4x20xf32>)
+// CHECK:           %[[Z16:.*]] = vector.transfer_write %{{.*}}, %[[S]][%c0, %[[OH]], %c0] {{.*}} : vector<16xf32>, tensor<1x4x20xf32>
+// CHECK:           %[[Z4:.*]] = vector.transfer_write %{{.*}}, %[[Z16]][%c0, %[[OH]], %c16] {{.*}} : vector<4xf32>, tensor<1x4x20xf32>
+// CHECK:           %[[Y0:.*]] = arith.maximumf
+// CHECK:           %[[Y1:.*]] = arith.maximumf
+// CHECK:           arith.addf %[[Y0]], %[[Y1]] : vector<16xf32>
+// CHECK:           %[[OLD:.*]] = vector.transfer_read %[[Z4]][%c0, %[[OH]], %c0]
+// CHECK:           %[[NEW:.*]] = arith.addf %[[OLD]], %{{.*}} : vector<16xf32>
+// CHECK:           vector.transfer_write %[[NEW]], %[[Z4]][%c0, %[[OH]], %c0]
+// CHECK:         } {mnc.parallel}
+// CHECK:         %[[ROWS:.*]] = tensor.expand_shape %[[DW]]#1 {{.*}} into tensor<1x1x4x20xf32>
+// CHECK:         %[[MEAN:.*]]:2 = scf.for %{{.*}} = %c0 to %c4 step %c1
+// CHECK:           vector.transfer_read %[[ROWS]]
+// CHECK:         arith.mulf %[[MEAN]]#0, %[[TWENTIETH]] : vector<16xf32>
+func.func @depthwise_row_sums(%x: tensor<1x20x4x5xf32>) -> tensor<1x20x4x5xf32> {
+  %dw = arith.constant dense<0.25> : tensor<20x1x3x3xf32>
+  %w1 = arith.constant dense<0.5> : tensor<5x20xf32>
+  %b1 = arith.constant dense<0.1> : tensor<5xf32>
+  %w2 = arith.constant dense<0.25> : tensor<20x5xf32>
+  %b2 = arith.constant dense<0.3> : tensor<20xf32>
+  %0 = mnc.conv2d %x, %dw {dilations = array<i64: 1, 1>, groups = 20 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>, activation = #mnc.activation<relu>} : (tensor<1x20x4x5xf32>, tensor<20x1x3x3xf32>) -> tensor<1x20x4x5xf32>
+  %1 = mnc.squeeze_excite %0, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x20x4x5xf32>, tensor<5x20xf32>, tensor<5xf32>, tensor<20x5xf32>, tensor<20xf32>) -> tensor<1x20x4x5xf32>
+  return %1 : tensor<1x20x4x5xf32>
+}
+
+// Near miss: a depthwise result that something else reads too keeps no row
+// sums; the squeeze reads the tensor.
+// CHECK-LABEL: func.func @depthwise_shared
+// CHECK:         scf.for %{{.*}} = %c0 to %c4 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (tensor<1x4x5x20xf32>)
+// CHECK:         } {mnc.parallel}
+// CHECK-NOT:     tensor<1x4x20xf32>
+// CHECK:         scf.for %{{.*}} = %c0 to %c20 step %c1 iter_args({{.*}}) -> (vector<16xf32>, vector<4xf32>)
+func.func @depthwise_shared(%x: tensor<1x20x4x5xf32>) -> (tensor<1x20x4x5xf32>, tensor<1x20x4x5xf32>) {
+  %dw = arith.constant dense<0.25> : tensor<20x1x3x3xf32>
+  %w1 = arith.constant dense<0.5> : tensor<5x20xf32>
+  %b1 = arith.constant dense<0.1> : tensor<5xf32>
+  %w2 = arith.constant dense<0.25> : tensor<20x5xf32>
+  %b2 = arith.constant dense<0.3> : tensor<20xf32>
+  %0 = mnc.conv2d %x, %dw {dilations = array<i64: 1, 1>, groups = 20 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x20x4x5xf32>, tensor<20x1x3x3xf32>) -> tensor<1x20x4x5xf32>
+  %1 = mnc.squeeze_excite %0, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x20x4x5xf32>, tensor<5x20xf32>, tensor<5xf32>, tensor<20x5xf32>, tensor<20xf32>) -> tensor<1x20x4x5xf32>
+  return %0, %1 : tensor<1x20x4x5xf32>, tensor<1x20x4x5xf32>
+}
+
+// -----
+
+// A conv with fewer rows than threads share evenly (3; under 8) and more
+// than one channel tile shares the (row, channel tile) pairs: 72 channels
+// are 2 tiles of 32 and a tail of 8, so 3 x 3 pairs. Each pair zeroes its
+// own channels of the row's left and right borders (and of the top or
+// bottom padding row), then computes the row's pixels for its channels.
+// CHECK-LABEL: func.func @few_rows_padded
+// CHECK:         %[[EMPTY:.*]] = tensor.empty() : tensor<1x5x5x72xf32>
+// CHECK:         scf.for %[[PAIR:.*]] = %c0 to %c9 step %c1 iter_args(%[[T:.*]] = %[[EMPTY]])
+// CHECK:           %[[OH:.*]] = arith.divui %[[PAIR]], %c3 : index
+// CHECK:           %[[WHICH:.*]] = arith.remui %[[PAIR]], %c3 : index
+// CHECK:           %[[F:.*]] = arith.muli %[[WHICH]], %c32 : index
+// CHECK:           %[[FULL:.*]] = arith.cmpi ult, %[[WHICH]], %c2 : index
+// CHECK:           scf.if %[[FULL]]
+// CHECK:             %[[ROW:.*]] = arith.addi %[[OH]], %c1 : index
+// CHECK:             vector.transfer_write %{{.*}}, %[[T]][%c0, %[[ROW]], %c0, %[[F]]] {{.*}} : vector<16xf32>
+// CHECK:             vector.transfer_write %{{.*}}[%c0, %[[ROW]], %c4, %[[F]]] {{.*}} : vector<16xf32>
+// CHECK:             arith.cmpi eq, %[[OH]], %c0 : index
+// CHECK:             scf.for
+// CHECK:               vector.transfer_write %{{.*}}[%c0, %c0, %{{.*}}, %[[F]]]
+// CHECK:             arith.cmpi eq, %[[OH]], %c2 : index
+// CHECK:             vector.fma
+// CHECK:             vector.transfer_write %{{.*}}[%c0, %[[ROW]], %c1, %[[F]]] {{.*}} : vector<16xf32>
+// CHECK:           } else {
+// CHECK:             vector.transfer_write %{{.*}}, %[[T]][%c0, %{{.*}}, %c0, %c64] {{.*}} : vector<8xf32>
+// CHECK:         } {mnc.parallel}
+// CHECK-NOT:     tensor.pad
+// CHECK:         return
+func.func @few_rows_padded(%x: tensor<1x16x3x3xf32>) -> tensor<1x72x3x3xf32> {
+  %w = arith.constant dense<0.5> : tensor<72x16x1x1xf32>
+  %dw = arith.constant dense<0.25> : tensor<72x1x3x3xf32>
+  %a = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x16x3x3xf32>, tensor<72x16x1x1xf32>) -> tensor<1x72x3x3xf32>
+  %b = mnc.conv2d %a, %dw {dilations = array<i64: 1, 1>, groups = 72 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x72x3x3xf32>, tensor<72x1x3x3xf32>) -> tensor<1x72x3x3xf32>
+  return %b : tensor<1x72x3x3xf32>
+}
