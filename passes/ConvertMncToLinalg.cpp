@@ -386,20 +386,8 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
                      isa<BlockArgument>(op.getInput());
     Value input = values.getPadded(op.getInput());
     if (inputNCHW) {
+      // Border tiles read the padding as zeros: no padded copy.
       input = op.getInput();
-      if (anyPadding) {
-        SmallVector<int64_t> padded = {in[0], in[1], in[2] + pads[0] + pads[2],
-                                       in[3] + pads[1] + pads[3]};
-        SmallVector<OpFoldResult> low = {
-            rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
-            rewriter.getIndexAttr(pads[0]), rewriter.getIndexAttr(pads[1])};
-        SmallVector<OpFoldResult> high = {
-            rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
-            rewriter.getIndexAttr(pads[2]), rewriter.getIndexAttr(pads[3])};
-        input = rewriter.create<tensor::PadOp>(
-            loc, tensorType(padded, rewriter.getF32Type()), input, low, high,
-            constantF32(rewriter, loc, 0.0f));
-      }
     } else if (!input) {
       input = values.get(rewriter, op.getInput());
     }
@@ -443,6 +431,8 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
     ConvKernelOperands kernel;
     kernel.input = input;
     kernel.inputNCHW = inputNCHW;
+    if (inputNCHW && anyPadding)
+      kernel.inputPadding = pads;
     kernel.kernelH = kh;
     kernel.kernelW = kw;
     kernel.strideH = op.getStrides()[0];

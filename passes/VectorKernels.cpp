@@ -460,10 +460,48 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
     packTile(fullChannels, channels - fullChannels);
   Value filter = denseTensor(builder, loc, {reduction * channels}, packed);
 
+  // Input padding that is not in the input: reads at row ih - top and
+  // column iw - left, checked in the tiles that reach the borders.
+  ArrayRef<int64_t> inputPadding = operands.inputPadding;
+  int64_t padTop = inputPadding.empty() ? 0 : inputPadding[0];
+  int64_t padLeft = inputPadding.empty() ? 0 : inputPadding[1];
+  int64_t inputH = inShape[nchw ? 2 : 1], inputW = inShape[nchw ? 3 : 2];
+  auto readInput = [&](OpBuilder &b, Value n, Value c, Value ih, Value iw,
+                       bool guarded) -> Value {
+    auto at = [&](Value y, Value x) {
+      return b.create<tensor::ExtractOp>(
+          loc, input, nchw ? ValueRange{n, c, y, x} : ValueRange{n, y, x, c});
+    };
+    if (!guarded)
+      return at(ih, iw);
+    auto compare = [&](arith::CmpIPredicate predicate, Value v, int64_t k) {
+      return b.create<arith::CmpIOp>(loc, predicate, v,
+                                     constantIndex(b, loc, k));
+    };
+    auto clamp = [&](Value v, int64_t size) {
+      return b.create<arith::MaxSIOp>(
+          loc,
+          b.create<arith::MinSIOp>(loc, v, constantIndex(b, loc, size - 1)),
+          constantIndex(b, loc, 0));
+    };
+    using P = arith::CmpIPredicate;
+    Value inside = b.create<arith::AndIOp>(
+        loc,
+        b.create<arith::AndIOp>(loc, compare(P::sge, ih, 0),
+                                compare(P::slt, ih, inputH)),
+        b.create<arith::AndIOp>(loc, compare(P::sge, iw, 0),
+                                compare(P::slt, iw, inputW)));
+    return b.create<arith::SelectOp>(
+        loc, inside, at(clamp(ih, inputH), clamp(iw, inputW)),
+        constantLike(b, loc, b.getF32Type(), 0.0f));
+  };
+
   // One tile: `rows` output pixels from (n, oh, ow) on, channels from `f`
-  // on in vectors of `widths`.
-  auto tile = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t rows,
-                  Value f, ArrayRef<int64_t> widths, Value output) -> Value {
+  // on in vectors of `widths`; `guarded` checks each input read against the
+  // input's bounds.
+  auto tileOf = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t rows,
+                    Value f, ArrayRef<int64_t> widths, Value output,
+                    bool guarded) -> Value {
     int64_t vectors = widths.size();
     SmallVector<Value> channelOf;
     SmallVector<int64_t> offsets;
@@ -481,8 +519,8 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
     for (int64_t r = 0; r < rows; ++r)
       llvm::append_range(inits, bias);
 
-    Value rowBase = scaleAdd(b, loc, oh, strideH, 0);
-    Value columnBase = scaleAdd(b, loc, ow, strideW, 0);
+    Value rowBase = scaleAdd(b, loc, oh, strideH, -padTop);
+    Value columnBase = scaleAdd(b, loc, ow, strideW, -padLeft);
     SmallVector<Value> accumulators = forLoop(
         b, loc, 0, kernelH, 1, inits,
         [&](OpBuilder &b, Value kh, ValueRange accs) {
@@ -515,10 +553,7 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                       SmallVector<Value> next;
                       for (int64_t r = 0; r < rows; ++r) {
                         Value iw = scaleAdd(b, loc, iw0, 1, r * strideW);
-                        Value x = b.create<tensor::ExtractOp>(
-                            loc, input,
-                            nchw ? ValueRange{n, c, ih, iw}
-                                 : ValueRange{n, ih, iw, c});
+                        Value x = readInput(b, n, c, ih, iw, guarded);
                         for (int64_t j = 0; j < vectors; ++j) {
                           Value splat = b.create<vector::BroadcastOp>(
                               loc, f32Vector(b, widths[j]), x);
@@ -539,6 +574,39 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                              {n, oh, column, channelOf[j]});
     }
     return output;
+  };
+  // The tile, with checked reads only where it reaches the input padding.
+  auto tile = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t rows,
+                  Value f, ArrayRef<int64_t> widths, Value output) -> Value {
+    if (inputPadding.empty())
+      return tileOf(b, n, oh, ow, rows, f, widths, output, false);
+    using P = arith::CmpIPredicate;
+    auto within = [&](Value first, int64_t extent, int64_t size) {
+      Value last = scaleAdd(b, loc, first, 1, extent);
+      return b.create<arith::AndIOp>(
+          loc,
+          b.create<arith::CmpIOp>(loc, P::sge, first,
+                                  constantIndex(b, loc, 0)),
+          b.create<arith::CmpIOp>(loc, P::slt, last,
+                                  constantIndex(b, loc, size)));
+    };
+    Value interior = b.create<arith::AndIOp>(
+        loc,
+        within(scaleAdd(b, loc, oh, strideH, -padTop),
+               (kernelH - 1) * dilationH, inputH),
+        within(scaleAdd(b, loc, ow, strideW, -padLeft),
+               (rows - 1) * strideW + (kernelW - 1) * dilationW, inputW));
+    auto branch = b.create<scf::IfOp>(
+        loc, interior,
+        [&](OpBuilder &b, Location loc) {
+          b.create<scf::YieldOp>(
+              loc, tileOf(b, n, oh, ow, rows, f, widths, output, false));
+        },
+        [&](OpBuilder &b, Location loc) {
+          b.create<scf::YieldOp>(
+              loc, tileOf(b, n, oh, ow, rows, f, widths, output, true));
+        });
+    return branch.getResult(0);
   };
 
   // All channel tiles of `rows` pixels from (n, oh, ow) on.

@@ -40,10 +40,15 @@ mlir::Value emitActivation(mlir::OpBuilder &b, mlir::Location loc,
 struct ConvKernelOperands {
   /// [N, H, W, C], already zero-padded.
   mlir::Value input;
-  /// The input is [N, C, H, W] instead (the model's own input, padded):
-  /// the kernel reads it in place rather than after a transpose. Only for
+  /// The input is [N, C, H, W] instead (the model's own input): the kernel
+  /// reads it in place rather than after a transpose. Only for
   /// emitConvKernel.
   bool inputNCHW = false;
+  /// Zero rows and columns around the input (top, left, bottom, right) that
+  /// are not in `input`: tiles that reach them check each read, the others
+  /// read directly, and nothing copies the input into a padded buffer. Only
+  /// with inputNCHW; empty for none.
+  llvm::ArrayRef<int64_t> inputPadding;
   /// The filter packed [KH, KW, C, F], row-major.
   llvm::ArrayRef<float> filter;
   int64_t kernelH = 1, kernelW = 1;

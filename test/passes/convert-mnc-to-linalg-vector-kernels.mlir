@@ -65,27 +65,52 @@ func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tenso
 // -----
 
 // A strided 3x3 conv keeps its rows: loops over output rows and the filter
-// rows and columns; its 3 input channels are unrolled. The input row and
-// column are the output's times the stride plus the tap. It reads the function's NCHW
-// argument in place (padded, never transposed).
+// rows and columns; its 3 input channels are unrolled. It reads the
+// function's NCHW argument in place, never transposed and never padded: the
+// input row and column are the output's times the stride plus the tap minus
+// the padding. Its one column tile reaches the left padding, so every read
+// is checked (clamped, and zero outside the image).
 // CHECK-LABEL: func.func @full
 // CHECK-NOT:     linalg.transpose ins(%arg0
-// CHECK:         %[[PAD:.*]] = tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 1, 1]
+// CHECK-NOT:     tensor.pad
 // CHECK:         scf.for %[[OH:.*]] = %c0 to %c3 step %c1
+// CHECK:           %[[TOP:.*]] = arith.addi %{{.*}}, %c-1 : index
 // CHECK:           scf.for %[[KH:.*]] = %c0 to %c3 step %c1
+// CHECK:             %[[IH:.*]] = arith.addi %[[TOP]], %[[KH]] : index
 // CHECK:             scf.for %[[KW:.*]] = %c0 to %c3 step %c1
+// CHECK:               %[[IW:.*]] = arith.addi %[[KW]], %c-1 : index
 // CHECK:               %[[TAP:.*]] = arith.muli %{{.*}}, %c12 : index
 // CHECK:               vector.transfer_read %[[W:.*]][%[[TAP]]], %{{.*}} : tensor<108xf32>, vector<4xf32>
-// CHECK:               tensor.extract %[[PAD]][%c0, %c0, %{{.*}}, %[[KW]]] : tensor<1x3x8x8xf32>
-// CHECK:               %[[C1:.*]] = arith.addi %[[TAP]], %c4 : index
-// CHECK:               vector.transfer_read %[[W]][%[[C1]]]
-// CHECK:               tensor.extract %[[PAD]][%c0, %c1, %{{.*}}, %[[KW]]] : tensor<1x3x8x8xf32>
+// CHECK:               arith.cmpi sge, %[[IH]], %c0 : index
+// CHECK:               arith.cmpi slt, %[[IH]], %c6 : index
+// CHECK:               arith.cmpi sge, %[[IW]], %c0 : index
+// CHECK:               %[[X:.*]] = tensor.extract %arg0[%c0, %c0, %{{.*}}, %{{.*}}] : tensor<1x3x6x6xf32>
+// CHECK:               arith.select %{{.*}}, %[[X]], %{{.*}} : f32
 // CHECK:               vector.fma {{.*}} : vector<4xf32>
+// CHECK:               tensor.extract %arg0[%c0, %c1, %{{.*}}, %{{.*}}] : tensor<1x3x6x6xf32>
 // CHECK-NOT:     linalg.conv
 func.func @full(%x: tensor<1x3x6x6xf32>) -> tensor<1x4x3x3xf32> {
   %w = arith.constant dense<0.5> : tensor<4x3x3x3xf32>
   %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x3x6x6xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x3x3xf32>
   return %0 : tensor<1x4x3x3xf32>
+}
+
+// A tile that may lie inside the image (the second column tile: output
+// columns 8 to 14) checks once whether it does (scf.if), then reads
+// directly; the first one (from column 0) always checks every read.
+// CHECK-LABEL: func.func @full_interior
+// CHECK:         scf.for %[[OH:.*]] = %c0 to %c6 step %c1
+// CHECK:           arith.select
+// CHECK:           scf.if %{{.*}} -> (tensor<1x6x15x4xf32>) {
+// CHECK-NOT:         arith.select
+// CHECK:             tensor.extract %arg0[%c0, %c0, %{{.*}}, %{{.*}}] : tensor<1x3x12x30xf32>
+// CHECK-NOT:         arith.select
+// CHECK:           } else {
+// CHECK:             arith.select
+func.func @full_interior(%x: tensor<1x3x12x30xf32>) -> tensor<1x4x6x15xf32> {
+  %w = arith.constant dense<0.5> : tensor<4x3x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x3x12x30xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x15xf32>
+  return %0 : tensor<1x4x6x15xf32>
 }
 
 // -----
