@@ -841,29 +841,31 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
     return results;
   };
 
-  // All column tiles of all rows for the `width` channels from `c` on.
-  auto imageOf = [&](OpBuilder &b, Value n, Value c, int64_t width,
-                     ValueRange state) -> SmallVector<Value> {
-    return forLoop(b, loc, 0, rowCount, 1, state,
-                   [&](OpBuilder &b, Value oh, ValueRange args) {
-                     return forEachTile(
-                         b, loc, rowLength, tileColumns,
-                         zeroSums(b, n, oh, c, width, args),
-                         [&](OpBuilder &b, Value ow, int64_t columns,
-                             ValueRange state) {
-                           return tile(b, n, oh, ow, columns, c, width,
-                                       state);
-                         });
-                   });
+  // The column tiles of row `oh` for the `width` channels from `c` on,
+  // after zeroing those channels of its sums and of its borders.
+  auto rowOf = [&](OpBuilder &b, Value n, Value oh, Value c, int64_t width,
+                   ValueRange state) -> SmallVector<Value> {
+    SmallVector<Value> zeroed = zeroSums(b, n, oh, c, width, state);
+    zeroed[0] = zeroRowBorders(b, loc, operands, outShape, lanes, zeroed[0],
+                               n, oh, c, width);
+    return forEachTile(b, loc, rowLength, tileColumns, zeroed,
+                       [&](OpBuilder &b, Value ow, int64_t columns,
+                           ValueRange state) {
+                         return tile(b, n, oh, ow, columns, c, width, state);
+                       });
   };
 
-  // Threads share the outer loop: the rows, or, when there are few rows
-  // (a 7x7 stage would split 4/3 over two threads) and more channel
-  // vectors, the channel vectors.
-  bool channelsOuter = rowCount < kMinParallelIterations &&
-                       fullChannels / lanes > rowCount;
+  // Threads share the rows, or, when there are few rows (a 7x7 stage would
+  // split 4/3 over two threads) and more than one channel vector, the (row,
+  // channel vector) pairs, row-major, so that each thread keeps about the
+  // pixels it has in the layers before and after. The channel tail is the
+  // last "vector" of each row.
+  int64_t fullVectors = fullChannels / lanes;
+  bool hasTail = !tailWidths.empty();
+  int64_t perRow = fullVectors + (hasTail ? 1 : 0);
+  bool rowsByVector = rowCount < kMinParallelIterations && perRow > 1;
   SmallVector<Value> init = {outputInit(builder, loc, operands, outShape,
-                                        lanes, /*zeroBorders=*/channelsOuter)};
+                                        lanes, /*zeroBorders=*/false)};
   if (withSums)
     init.push_back(builder.create<tensor::EmptyOp>(
         loc, ArrayRef<int64_t>{batch, rowCount, channels},
@@ -871,21 +873,40 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
   SmallVector<Value> results = forLoop(
       builder, loc, 0, batch, 1, init,
       [&](OpBuilder &b, Value n, ValueRange args) {
-        if (channelsOuter) {
-          SmallVector<Value> results =
-              forLoop(b, loc, 0, fullChannels, lanes, args,
-                      [&](OpBuilder &b, Value c, ValueRange args) {
-                        return imageOf(b, n, c, lanes, args);
-                      },
-                      /*parallel=*/true);
-          int64_t offset = fullChannels;
-          for (int64_t width : tailWidths) {
-            results = imageOf(b, n, constantIndex(b, loc, offset), width,
-                              results);
-            offset += width;
-          }
-          return results;
-        }
+        if (rowsByVector)
+          return forLoop(
+              b, loc, 0, rowCount * perRow, 1, args,
+              [&](OpBuilder &b, Value pair, ValueRange args) {
+                Value count = constantIndex(b, loc, perRow);
+                Value oh = b.createOrFold<arith::DivUIOp>(loc, pair, count);
+                Value which = b.createOrFold<arith::RemUIOp>(loc, pair, count);
+                auto fullVector = [&](OpBuilder &b) {
+                  return rowOf(b, n, oh, scaleAdd(b, loc, which, lanes, 0),
+                               lanes, args);
+                };
+                if (!hasTail)
+                  return fullVector(b);
+                Value isFull = b.create<arith::CmpIOp>(
+                    loc, arith::CmpIPredicate::ult, which,
+                    constantIndex(b, loc, fullVectors));
+                auto branch = b.create<scf::IfOp>(
+                    loc, isFull,
+                    [&](OpBuilder &b, Location loc) {
+                      b.create<scf::YieldOp>(loc, fullVector(b));
+                    },
+                    [&](OpBuilder &b, Location loc) {
+                      SmallVector<Value> state(args);
+                      int64_t offset = fullChannels;
+                      for (int64_t width : tailWidths) {
+                        state = rowOf(b, n, oh, constantIndex(b, loc, offset),
+                                      width, state);
+                        offset += width;
+                      }
+                      b.create<scf::YieldOp>(loc, state);
+                    });
+                return SmallVector<Value>(branch.getResults());
+              },
+              /*parallel=*/true);
         return forLoop(
             b, loc, 0, rowCount, 1, args,
             [&](OpBuilder &b, Value oh, ValueRange args) {

@@ -1,11 +1,10 @@
 # Inverted-residual blocks with squeeze-and-excite against ONNX Runtime, for
 # every register blocking: the depthwise kernel adds up its rows for the
 # squeeze as it writes them, whichever loop the threads share (rows on a
-# 20x22 image; channel vectors on a 5x6 one, with a tail; the column tiles of
-# a one-row image, which then stay in one thread), and an expansion conv
-# with fewer rows than threads would share evenly (5) writes its padded
-# result by (row, channel tile) pairs, tail included, each zeroing its part
-# of the row's borders.
+# 20x22 image; (row, channel vector) pairs, tail included, on a 5x6 one and
+# on a one-row image), and an expansion conv with fewer rows than threads
+# would share evenly (5) writes its padded result by (row, channel tile)
+# pairs, tail included, each zeroing its part of the row's borders.
 # RUN: %python %s %t.onnx
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.avx512 -- --mcpu znver4 | FileCheck %s
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.onnx --workdir %t.avx2 -- --mcpu x86-64-v3 | FileCheck %s
@@ -76,11 +75,10 @@ def block(name, x, cin, expanded, reduced, cout, kernel):
 a = conv("stem", "x", 3, 24, (3, 3))
 a = block("a", a, 24, 72, 18, 24, 3)
 # 5x6: the expansion's 5 padded rows by 200 channels (6 tiles of 32 and a
-# tail of 8), the depthwise's 12 channel vectors and its tail.
+# tail of 8), the depthwise's 5 rows by 12 channel vectors and its tail.
 b = conv("down", a, 24, 40, (3, 3), stride=(4, 4))
 b = block("b", b, 40, 200, 52, 40, 5)
-# 1x8: one row; 24 channels (at AVX-512, one vector and a tail, so the
-# column tiles loop, and stay serial).
+# 1x8: one row; 24 channels (at AVX-512, one vector and a tail: 2 pairs).
 c = conv("squash", b, 40, 16, (5, 1), pads=[0, 0, 0, 0], stride=(5, 1))
 c = conv("widen", c, 16, 16, (1, 5), pads=[0, 3, 0, 3])
 c = block("c", c, 16, 24, 8, 16, 3)

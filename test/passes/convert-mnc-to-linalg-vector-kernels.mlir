@@ -242,8 +242,8 @@ func.func @padded_producer(%x: tensor<1x16x4x4xf32>) -> (tensor<1x16x4x4xf32>, t
 // Threads share each kernel's outer loop, marked mnc.parallel. A pointwise
 // conv with few pixel tiles (under 16: a 7x7 stage's 7 would split 4/3 over
 // two threads) shares its (pixel tile, channel tile) pairs; a depthwise conv
-// with fewer rows than channel vectors (and under 8) puts the channels
-// outside.
+// with under 8 rows and more than one channel vector shares its (row,
+// channel vector) pairs, row-major.
 // CHECK-LABEL: func.func @parallel_loops
 // Pointwise, 4 pixels (one tile) x 2 channel tiles of 32: 2 pairs.
 // CHECK:         scf.for %[[PAIR:.*]] = %c0 to %c2 step %c1
@@ -251,9 +251,12 @@ func.func @padded_producer(%x: tensor<1x16x4x4xf32>) -> (tensor<1x16x4x4xf32>, t
 // CHECK:           %[[C:.*]] = arith.remui %[[PAIR]], %c2 : index
 // CHECK:           scf.for %{{.*}} = %c0 to %c64 step %c4
 // CHECK:         } {mnc.parallel}
-// Depthwise, 3 rows, 4 channel vectors: channels outside, then rows.
-// CHECK:         scf.for %{{.*}} = %c0 to %c64 step %c16
-// CHECK:           scf.for %{{.*}} = %c0 to %c3 step %c1
+// Depthwise, 3 rows, 4 channel vectors: 12 pairs.
+// CHECK:         scf.for %[[PAIR:.*]] = %c0 to %c12 step %c1
+// CHECK:           %[[ROW:.*]] = arith.divui %[[PAIR]], %c4 : index
+// CHECK:           %[[VECTOR:.*]] = arith.remui %[[PAIR]], %c4 : index
+// CHECK:           %[[C:.*]] = arith.muli %[[VECTOR]], %c16 : index
+// CHECK:           vector.transfer_read %{{.*}}[%c0, %{{.*}}, %c0, %[[C]]]
 // CHECK:         } {mnc.parallel}
 // Depthwise, 3 rows, 1 channel vector: the rows outside.
 // CHECK:         scf.for %{{.*}} = %c0 to %c3 step %c1
@@ -274,14 +277,14 @@ func.func @parallel_loops(%x: tensor<1x64x2x2xf32>, %y: tensor<1x64x3x3xf32>, %z
 // A depthwise conv read only by a squeeze-and-excite adds up the rows of its
 // result (after the activation) while the tiles are in registers: each row
 // of the parallel row loop zeroes its sums (16 + 4 lanes), each tile adds
-// the sum of its columns to them. The squeeze then adds up 4 row sums per
-// channel and scales by 1/20, instead of reading the 20 pixels again.
+// the sum of its columns to them. The squeeze then adds up 8 row sums per
+// channel and scales by 1/40, instead of reading the 40 pixels again.
 // CHECK-LABEL: func.func @depthwise_row_sums
-// CHECK-DAG:     %[[TWENTIETH:.*]] = arith.constant dense<5.000000e-02> : vector<16xf32>
-// CHECK-DAG:     %[[EMPTY:.*]] = tensor.empty() : tensor<1x4x20xf32>
-// CHECK:         %[[DW:.*]]:2 = scf.for %[[OH:.*]] = %c0 to %c4 step %c1 iter_args(%{{.*}} = %{{.*}}, %[[S:.*]] = %[[EMPTY]]) -> (tensor<1x4x5x20xf32>, tensor<1x4x20xf32>)
-// CHECK:           %[[Z16:.*]] = vector.transfer_write %{{.*}}, %[[S]][%c0, %[[OH]], %c0] {{.*}} : vector<16xf32>, tensor<1x4x20xf32>
-// CHECK:           %[[Z4:.*]] = vector.transfer_write %{{.*}}, %[[Z16]][%c0, %[[OH]], %c16] {{.*}} : vector<4xf32>, tensor<1x4x20xf32>
+// CHECK-DAG:     %[[FORTIETH:.*]] = arith.constant dense<2.500000e-02> : vector<16xf32>
+// CHECK-DAG:     %[[EMPTY:.*]] = tensor.empty() : tensor<1x8x20xf32>
+// CHECK:         %[[DW:.*]]:2 = scf.for %[[OH:.*]] = %c0 to %c8 step %c1 iter_args(%{{.*}} = %{{.*}}, %[[S:.*]] = %[[EMPTY]]) -> (tensor<1x8x5x20xf32>, tensor<1x8x20xf32>)
+// CHECK:           %[[Z16:.*]] = vector.transfer_write %{{.*}}, %[[S]][%c0, %[[OH]], %c0] {{.*}} : vector<16xf32>, tensor<1x8x20xf32>
+// CHECK:           %[[Z4:.*]] = vector.transfer_write %{{.*}}, %[[Z16]][%c0, %[[OH]], %c16] {{.*}} : vector<4xf32>, tensor<1x8x20xf32>
 // CHECK:           %[[Y0:.*]] = arith.maximumf
 // CHECK:           %[[Y1:.*]] = arith.maximumf
 // CHECK:           arith.addf %[[Y0]], %[[Y1]] : vector<16xf32>
@@ -289,11 +292,38 @@ func.func @parallel_loops(%x: tensor<1x64x2x2xf32>, %y: tensor<1x64x3x3xf32>, %z
 // CHECK:           %[[NEW:.*]] = arith.addf %[[OLD]], %{{.*}} : vector<16xf32>
 // CHECK:           vector.transfer_write %[[NEW]], %[[Z4]][%c0, %[[OH]], %c0]
 // CHECK:         } {mnc.parallel}
-// CHECK:         %[[ROWS:.*]] = tensor.expand_shape %[[DW]]#1 {{.*}} into tensor<1x1x4x20xf32>
-// CHECK:         %[[MEAN:.*]]:2 = scf.for %{{.*}} = %c0 to %c4 step %c1
+// CHECK:         %[[ROWS:.*]] = tensor.expand_shape %[[DW]]#1 {{.*}} into tensor<1x1x8x20xf32>
+// CHECK:         %[[MEAN:.*]]:2 = scf.for %{{.*}} = %c0 to %c8 step %c1
 // CHECK:           vector.transfer_read %[[ROWS]]
-// CHECK:         arith.mulf %[[MEAN]]#0, %[[TWENTIETH]] : vector<16xf32>
-func.func @depthwise_row_sums(%x: tensor<1x20x4x5xf32>) -> tensor<1x20x4x5xf32> {
+// CHECK:         arith.mulf %[[MEAN]]#0, %[[FORTIETH]] : vector<16xf32>
+func.func @depthwise_row_sums(%x: tensor<1x20x8x5xf32>) -> tensor<1x20x8x5xf32> {
+  %dw = arith.constant dense<0.25> : tensor<20x1x3x3xf32>
+  %w1 = arith.constant dense<0.5> : tensor<5x20xf32>
+  %b1 = arith.constant dense<0.1> : tensor<5xf32>
+  %w2 = arith.constant dense<0.25> : tensor<20x5xf32>
+  %b2 = arith.constant dense<0.3> : tensor<20xf32>
+  %0 = mnc.conv2d %x, %dw {dilations = array<i64: 1, 1>, groups = 20 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>, activation = #mnc.activation<relu>} : (tensor<1x20x8x5xf32>, tensor<20x1x3x3xf32>) -> tensor<1x20x8x5xf32>
+  %1 = mnc.squeeze_excite %0, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x20x8x5xf32>, tensor<5x20xf32>, tensor<5xf32>, tensor<20x5xf32>, tensor<20xf32>) -> tensor<1x20x8x5xf32>
+  return %1 : tensor<1x20x8x5xf32>
+}
+
+// With under 8 rows the (row, channel vector) pairs are what threads share;
+// each pair zeroes and adds to its own part of its row's sums (the tail of
+// 4 lanes is the second "vector" of each row).
+// CHECK-LABEL: func.func @depthwise_row_sums_pairs
+// CHECK:         %[[EMPTY:.*]] = tensor.empty() : tensor<1x4x20xf32>
+// CHECK:         %[[DW:.*]]:2 = scf.for %[[PAIR:.*]] = %c0 to %c8 step %c1 iter_args(%{{.*}} = %{{.*}}, %[[S:.*]] = %[[EMPTY]])
+// CHECK:           %[[OH:.*]] = arith.divui %[[PAIR]], %c2 : index
+// CHECK:           %[[WHICH:.*]] = arith.remui %[[PAIR]], %c2 : index
+// CHECK:           %[[FULL:.*]] = arith.cmpi ult, %[[WHICH]], %c1 : index
+// CHECK:           scf.if %[[FULL]] -> (tensor<1x4x5x20xf32>, tensor<1x4x20xf32>) {
+// CHECK:             %[[C:.*]] = arith.muli %[[WHICH]], %c16 : index
+// CHECK:             vector.transfer_write %{{.*}}, %[[S]][%c0, %[[OH]], %[[C]]] {{.*}} : vector<16xf32>, tensor<1x4x20xf32>
+// CHECK:           } else {
+// CHECK:             vector.transfer_write %{{.*}}, %[[S]][%c0, %[[OH]], %c16] {{.*}} : vector<4xf32>, tensor<1x4x20xf32>
+// CHECK:         } {mnc.parallel}
+// CHECK:         tensor.expand_shape %[[DW]]#1
+func.func @depthwise_row_sums_pairs(%x: tensor<1x20x4x5xf32>) -> tensor<1x20x4x5xf32> {
   %dw = arith.constant dense<0.25> : tensor<20x1x3x3xf32>
   %w1 = arith.constant dense<0.5> : tensor<5x20xf32>
   %b1 = arith.constant dense<0.1> : tensor<5xf32>
@@ -307,19 +337,19 @@ func.func @depthwise_row_sums(%x: tensor<1x20x4x5xf32>) -> tensor<1x20x4x5xf32> 
 // Near miss: a depthwise result that something else reads too keeps no row
 // sums; the squeeze reads the tensor.
 // CHECK-LABEL: func.func @depthwise_shared
-// CHECK:         scf.for %{{.*}} = %c0 to %c4 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (tensor<1x4x5x20xf32>)
+// CHECK:         scf.for %{{.*}} = %c0 to %c8 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (tensor<1x8x5x20xf32>)
 // CHECK:         } {mnc.parallel}
-// CHECK-NOT:     tensor<1x4x20xf32>
-// CHECK:         scf.for %{{.*}} = %c0 to %c20 step %c1 iter_args({{.*}}) -> (vector<16xf32>, vector<4xf32>)
-func.func @depthwise_shared(%x: tensor<1x20x4x5xf32>) -> (tensor<1x20x4x5xf32>, tensor<1x20x4x5xf32>) {
+// CHECK-NOT:     tensor<1x8x20xf32>
+// CHECK:         scf.for %{{.*}} = %c0 to %c40 step %c1 iter_args({{.*}}) -> (vector<16xf32>, vector<4xf32>)
+func.func @depthwise_shared(%x: tensor<1x20x8x5xf32>) -> (tensor<1x20x8x5xf32>, tensor<1x20x8x5xf32>) {
   %dw = arith.constant dense<0.25> : tensor<20x1x3x3xf32>
   %w1 = arith.constant dense<0.5> : tensor<5x20xf32>
   %b1 = arith.constant dense<0.1> : tensor<5xf32>
   %w2 = arith.constant dense<0.25> : tensor<20x5xf32>
   %b2 = arith.constant dense<0.3> : tensor<20xf32>
-  %0 = mnc.conv2d %x, %dw {dilations = array<i64: 1, 1>, groups = 20 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x20x4x5xf32>, tensor<20x1x3x3xf32>) -> tensor<1x20x4x5xf32>
-  %1 = mnc.squeeze_excite %0, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x20x4x5xf32>, tensor<5x20xf32>, tensor<5xf32>, tensor<20x5xf32>, tensor<20xf32>) -> tensor<1x20x4x5xf32>
-  return %0, %1 : tensor<1x20x4x5xf32>, tensor<1x20x4x5xf32>
+  %0 = mnc.conv2d %x, %dw {dilations = array<i64: 1, 1>, groups = 20 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x20x8x5xf32>, tensor<20x1x3x3xf32>) -> tensor<1x20x8x5xf32>
+  %1 = mnc.squeeze_excite %0, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<hardsigmoid, 0.166666672, 5.000000e-01>, reduce_activation = #mnc.activation<relu>} : (tensor<1x20x8x5xf32>, tensor<5x20xf32>, tensor<5xf32>, tensor<20x5xf32>, tensor<20xf32>) -> tensor<1x20x8x5xf32>
+  return %0, %1 : tensor<1x20x8x5xf32>, tensor<1x20x8x5xf32>
 }
 
 // -----
