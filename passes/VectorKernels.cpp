@@ -422,13 +422,11 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
   }
 
   int64_t lanes = target.lanes;
-  // A single row (a matrix-vector product) has no rows to reuse a weight
-  // vector across: more channel vectors per tile keep independent FMA
-  // chains in flight (4: it is bound by streaming the weights anyway, and
-  // narrower tiles share better between threads).
-  int64_t vectorsPerTile =
-      rowLength == 1 ? std::max<int64_t>(target.vectorsPerTile, 4)
-                     : target.vectorsPerTile;
+  // A single row (a matrix-vector product) keeps the tile's channel
+  // vectors: it is bound by streaming the weights, not by its few FMA
+  // chains, and narrow tiles share evenly between threads (a squeeze's 144
+  // outputs are 9 vectors: tiles of 4 would split 8/1 over two threads).
+  int64_t vectorsPerTile = target.vectorsPerTile;
   int64_t tileChannels = lanes * vectorsPerTile;
   SmallVector<int64_t> fullWidths(vectorsPerTile, lanes);
   SmallVector<int64_t> tailWidths =

@@ -139,17 +139,24 @@ func.func @depthwise(%x: tensor<1x3x5x5xf32>) -> tensor<1x3x3x3xf32> {
 // -----
 
 // A fully connected layer is the pointwise kernel on one row of M pixels;
-// 5 outputs are 4 + 1 lanes. K = 6 is short enough to unroll completely;
-// the packed weights are read row by row (5 floats per row).
+// at one vector per tile, 5 outputs are a tile of 4 lanes and a tail of 1,
+// the two iterations of a parallel loop. K = 6 is short enough to unroll
+// completely; each tile streams its packed weights (24 floats for the first
+// tile, 6 for the tail after them).
 // NARROW-LABEL: func.func @fully_connected
 // NARROW:         %[[IN:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0, 1, 2], [3]] output_shape [1, 1, 1, 6]
-// NARROW-NOT:     scf.for
-// NARROW:         vector.transfer_read %[[W:.*]][%c0], %{{.*}} : tensor<30xf32>, vector<4xf32>
-// NARROW:         vector.transfer_read %[[W]][%c4], %{{.*}} : tensor<30xf32>, vector<1xf32>
-// NARROW:         tensor.extract %[[IN]][%c0, %c0, %c0, %c0]
-// NARROW:         vector.transfer_read %[[W]][%c5], %{{.*}} : tensor<30xf32>, vector<4xf32>
-// NARROW:         vector.transfer_read %[[W]][%c9], %{{.*}} : tensor<30xf32>, vector<1xf32>
-// NARROW:         tensor.extract %[[IN]][%c0, %c0, %c0, %c1]
+// NARROW:         scf.for %{{.*}} = %c0 to %c2 step %c1
+// NARROW:           scf.if
+// NARROW:             %[[ROW:.*]] = arith.muli %{{.*}}, %c24 : index
+// NARROW:             vector.transfer_read %[[W:.*]][%[[ROW]]], %{{.*}} : tensor<30xf32>, vector<4xf32>
+// NARROW:             tensor.extract %[[IN]][%c0, %c0, %{{.*}}, %c0]
+// NARROW:             %[[ROW1:.*]] = arith.addi %[[ROW]], %c4 : index
+// NARROW:             vector.transfer_read %[[W]][%[[ROW1]]], %{{.*}} : tensor<30xf32>, vector<4xf32>
+// NARROW:             tensor.extract %[[IN]][%c0, %c0, %{{.*}}, %c1]
+// NARROW:           } else {
+// NARROW:             vector.transfer_read %[[W]][%c24], %{{.*}} : tensor<30xf32>, vector<1xf32>
+// NARROW:             vector.transfer_read %[[W]][%c25], %{{.*}} : tensor<30xf32>, vector<1xf32>
+// NARROW:         } {mnc.parallel}
 // NARROW:         tensor.collapse_shape %{{.*}} {{\[}}[0, 1, 2], [3]] : tensor<1x1x1x5xf32> into tensor<1x5xf32>
 // NARROW-NOT:     linalg.matmul
 // A weight computed at run time keeps the named op.
