@@ -78,12 +78,14 @@ def main():
             mnc_args += ["--target", "aarch64-linux-gnu"]
     run([args.compiler, args.model, "-o", lib] + mnc_args)
     exe = os.path.join(args.workdir, "run")
-    extra = []
+    repo = os.path.dirname(os.path.dirname(LIB))
+    # run_model.c includes tools/bench/harness.h, which the benchmarks share.
+    extra = ["-I", os.path.join(repo, "tools", "bench")]
     if args.parallel is not None:
-        extra = [f"-DMNC_PARALLEL={args.parallel}"]
+        extra += [f"-DMNC_PARALLEL={args.parallel}"]
     if args.parallel:
         # The pool is C11 and POSIX threads; the program stays C99.
-        runtime = os.path.join(os.path.dirname(os.path.dirname(LIB)), "runtime")
+        runtime = os.path.join(repo, "runtime")
         pool = os.path.join(args.workdir, "mnc_threadpool.o")
         run(cc + ["-std=c11", "-O2", "-pthread", "-c", "-I", runtime,
                   os.path.join(runtime, "mnc_threadpool.c"), "-o", pool])

@@ -1,8 +1,8 @@
 /* run_model.c - runs an mnc-compiled model on a raw float32 input file.
  *
  * Built against one generated library:
- *   cc -std=c99 -I OUT -DMNC_MODEL=name -DMNC_MODEL_UPPER=NAME run_model.c \
- *      OUT/libname.a -lm -o run
+ *   cc -std=c99 -I OUT -I REPO/tools/bench -DMNC_MODEL=name \
+ *      -DMNC_MODEL_UPPER=NAME run_model.c OUT/libname.a -lm -o run
  *   ./run input.bin output.bin [repeats]
  * It reads NAME_INPUT_SIZE floats, calls NAME_run (repeats times, printing
  * the best time in milliseconds when repeats > 1) and writes
@@ -14,24 +14,8 @@
  * of 1 to 3 iterations, last piece first (any partition must give the same
  * result). It also checks that a NULL hook is refused.
  */
-#define _POSIX_C_SOURCE 199309L
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-#define MNC_STR2(x) #x
-#define MNC_STR(x) MNC_STR2(x)
-#define MNC_CAT2(a, b) a##b
-#define MNC_CAT(a, b) MNC_CAT2(a, b)
-
-#include MNC_STR(MNC_MODEL.h)
-
-#define INPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _INPUT_SIZE)
-#define OUTPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _OUTPUT_SIZE)
-#define WORKSPACE_SIZE MNC_CAT(MNC_MODEL_UPPER, _WORKSPACE_SIZE)
-#define RUN MNC_CAT(MNC_MODEL, _run)
-#define RUN_PARALLEL MNC_CAT(MNC_MODEL, _run_parallel)
+#define MNC_HARNESS_NAME "run_model"
+#include "harness.h" /* tools/bench/harness.h */
 
 #ifdef MNC_PARALLEL
 #if MNC_PARALLEL > 0
@@ -53,38 +37,21 @@ static void pieces_backwards(void *pool, mnc_task_fn task, void *task_ctx,
 }
 #endif
 
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 int main(int argc, char **argv) {
   if (argc < 3) {
     fprintf(stderr, "usage: %s INPUT.bin OUTPUT.bin [repeats]\n", argv[0]);
     return 2;
   }
   int repeats = argc > 3 ? atoi(argv[3]) : 1;
-  float *input = malloc(sizeof(float) * INPUT_SIZE);
-  float *output = malloc(sizeof(float) * OUTPUT_SIZE);
-  void *block = malloc(WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT);
-  void *workspace = block ? mnc_align_workspace(block) : NULL;
-  if (!input || !output || !block) {
-    fprintf(stderr, "run_model: out of memory\n");
-    return 1;
-  }
   /* A caller's workspace holds whatever its last use left: start from NaN
    * bytes, so that a kernel reading what it has not written shows in the
    * output instead of reading fresh zero pages. */
-  memset(block, 0xff, WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT);
-  memset(output, 0xff, sizeof(float) * OUTPUT_SIZE);
-  FILE *in = fopen(argv[1], "rb");
-  if (!in || fread(input, sizeof(float), INPUT_SIZE, in) != INPUT_SIZE) {
-    fprintf(stderr, "run_model: cannot read %d floats from %s\n",
-            (int)INPUT_SIZE, argv[1]);
+  harness_buffers buffers;
+  if (harness_alloc_buffers(&buffers, 0xff) ||
+      harness_read_input(argv[1], buffers.input))
     return 1;
-  }
-  fclose(in);
+  float *input = buffers.input, *output = buffers.output;
+  void *workspace = buffers.workspace;
 #ifdef MNC_PARALLEL
   if (RUN_PARALLEL(input, output, workspace, NULL, NULL) !=
       MNC_ERROR_NULL_ARGUMENT) {
@@ -106,13 +73,13 @@ int main(int argc, char **argv) {
 #endif
   double best = 0;
   for (int i = 0; i < repeats; ++i) {
-    double start = now_ms();
+    double start = harness_now_ms();
 #ifdef MNC_PARALLEL
     int status = RUN_PARALLEL(input, output, workspace, parallel_for, pool);
 #else
     int status = RUN(input, output, workspace);
 #endif
-    double elapsed = now_ms() - start;
+    double elapsed = harness_now_ms() - start;
     if (status != 0) {
       fprintf(stderr, "run_model: %s returned %d\n", MNC_STR(RUN), status);
       return 1;
@@ -122,17 +89,11 @@ int main(int argc, char **argv) {
   }
   if (repeats > 1)
     printf("best of %d: %.3f ms\n", repeats, best);
-  FILE *out = fopen(argv[2], "wb");
-  if (!out || fwrite(output, sizeof(float), OUTPUT_SIZE, out) != OUTPUT_SIZE) {
-    fprintf(stderr, "run_model: cannot write %s\n", argv[2]);
+  if (harness_write_output(argv[2], output))
     return 1;
-  }
-  fclose(out);
 #if defined(MNC_PARALLEL) && MNC_PARALLEL > 0
   mnc_threadpool_destroy(pool);
 #endif
-  free(input);
-  free(output);
-  free(block);
+  harness_free_buffers(&buffers);
   return 0;
 }
