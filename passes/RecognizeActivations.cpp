@@ -176,6 +176,32 @@ std::optional<ScaledValue> matchScaled(Operation *op) {
   return std::nullopt;
 }
 
+/// The result of an InnerOp, scaled by a uniform constant factor.
+template <typename InnerOp> struct ScaledResult {
+  InnerOp inner;
+  double factor;
+};
+
+/// `op` as a scaling (matchScaled) of an InnerOp's result; nothing when it
+/// scales anything else.
+template <typename InnerOp>
+std::optional<ScaledResult<InnerOp>> matchScaledResult(Operation *op) {
+  std::optional<ScaledValue> scaled = matchScaled(op);
+  if (!scaled)
+    return std::nullopt;
+  auto inner = scaled->value.getDefiningOp<InnerOp>();
+  if (!inner)
+    return std::nullopt;
+  return ScaledResult<InnerOp>{inner, scaled->factor};
+}
+
+/// Whether `clip` is clip(y, 0, m) and `factor` is 1 / m within the relative
+/// `tolerance`: the scaled clip is a hard-sigmoid of y.
+bool scalesRampToUnit(ClipOp clip, double factor, double tolerance) {
+  std::optional<double> bound = rampBound(clip);
+  return bound && approxEqual(factor, 1.0 / *bound, tolerance);
+}
+
 /// The parameters of a hard activation: max(0, min(1, alpha * x + beta)).
 struct HardParameters {
   Value input;
@@ -189,6 +215,15 @@ struct HardParameters {
 HardParameters hardParameters(const AffineReading &reading, double factor) {
   return {reading.root, static_cast<float>(reading.scale * factor),
           static_cast<float>(reading.offset * factor)};
+}
+
+/// Creates mnc.hardsigmoid(x) with `parameters` in place of `op`.
+void replaceWithHardSigmoid(PatternRewriter &rewriter, Operation *op,
+                            const HardParameters &parameters) {
+  rewriter.replaceOpWithNewOp<HardSigmoidOp>(
+      op, op->getResult(0).getType(), parameters.input,
+      rewriter.getF32FloatAttr(parameters.alpha),
+      rewriter.getF32FloatAttr(parameters.beta));
 }
 
 /// Creates mnc.hardswish(x) with `parameters` in place of `op`, and erases
@@ -237,25 +272,20 @@ struct ScaledRampToHardSigmoid : OpRewritePattern<OpTy> {
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    std::optional<ScaledValue> scaled = matchScaled(op);
+    std::optional<ScaledResult<ClipOp>> scaled = matchScaledResult<ClipOp>(op);
     if (!scaled)
-      return rewriter.notifyMatchFailure(op, "not a scaling by a constant");
-    auto clip = scaled->value.template getDefiningOp<ClipOp>();
-    if (!clip)
-      return rewriter.notifyMatchFailure(op, "does not scale a clip");
-    std::optional<double> bound = rampBound(clip);
-    if (!bound || !approxEqual(scaled->factor, 1.0 / *bound, tolerance))
+      return rewriter.notifyMatchFailure(op, "not a clip scaled by a constant");
+    if (!scalesRampToUnit(scaled->inner, scaled->factor, tolerance))
       return rewriter.notifyMatchFailure(op,
                                          "not a clip(y, 0, m) scaled by 1 / m");
-    SmallVector<AffineReading> readings = affineReadings(clip.getInput());
+    SmallVector<AffineReading> readings =
+        affineReadings(scaled->inner.getInput());
     if (readings.empty())
       return rewriter.notifyMatchFailure(op, "the clip's input is not affine");
-    HardParameters parameters =
-        hardParameters(chooseReading(readings, op.getResult()), scaled->factor);
-    rewriter.replaceOpWithNewOp<HardSigmoidOp>(
-        op, op.getType(), parameters.input,
-        rewriter.getF32FloatAttr(parameters.alpha),
-        rewriter.getF32FloatAttr(parameters.beta));
+    replaceWithHardSigmoid(
+        rewriter, op,
+        hardParameters(chooseReading(readings, op.getResult()),
+                       scaled->factor));
     return success();
   }
 
@@ -276,12 +306,9 @@ struct UnitRampToHardSigmoid : OpRewritePattern<ClipOp> {
     SmallVector<AffineReading> readings = affineReadings(op.getInput());
     if (readings.empty())
       return rewriter.notifyMatchFailure(op, "input is not affine");
-    HardParameters parameters =
-        hardParameters(chooseReading(readings, op.getResult()), 1.0);
-    rewriter.replaceOpWithNewOp<HardSigmoidOp>(
-        op, op.getType(), parameters.input,
-        rewriter.getF32FloatAttr(parameters.alpha),
-        rewriter.getF32FloatAttr(parameters.beta));
+    replaceWithHardSigmoid(
+        rewriter, op,
+        hardParameters(chooseReading(readings, op.getResult()), 1.0));
     return success();
   }
 
@@ -327,20 +354,18 @@ struct ScaledRampProductToHardSwish : OpRewritePattern<OpTy> {
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
-    std::optional<ScaledValue> scaled = matchScaled(op);
+    std::optional<ScaledResult<MulOp>> scaled = matchScaledResult<MulOp>(op);
     if (!scaled)
-      return rewriter.notifyMatchFailure(op, "not a scaling by a constant");
-    auto product = scaled->value.template getDefiningOp<MulOp>();
-    if (!product)
-      return rewriter.notifyMatchFailure(op, "does not scale a product");
+      return rewriter.notifyMatchFailure(op,
+                                         "not a product scaled by a constant");
+    MulOp product = scaled->inner;
     for (auto [x, gate] : {std::pair(product.getLhs(), product.getRhs()),
                            std::pair(product.getRhs(), product.getLhs())}) {
       auto clip = gate.template getDefiningOp<ClipOp>();
       if (!clip || x.getType() != product.getType() ||
           gate.getType() != product.getType())
         continue;
-      std::optional<double> bound = rampBound(clip);
-      if (!bound || !approxEqual(scaled->factor, 1.0 / *bound, tolerance))
+      if (!scalesRampToUnit(clip, scaled->factor, tolerance))
         continue;
       std::optional<AffineReading> reading =
           readingOf(affineReadings(clip.getInput()), x);
