@@ -40,6 +40,12 @@ bool isIdentity(ActivationAttr activation) {
   return !activation || activation.getKind() == ActivationKind::None;
 }
 
+/// The op that computes `value` when `value` has exactly one use (the block
+/// is then the only reader of what the op computes); null otherwise.
+Operation *soleUseProducer(Value value) {
+  return value.hasOneUse() ? value.getDefiningOp() : nullptr;
+}
+
 /// One fully connected stage of the block: a 1x1 conv2d on [N, C, 1, 1] or a
 /// fully_connected on [N, C], then its activation (fused or standalone),
 /// possibly with reshapes around the activation.
@@ -64,9 +70,7 @@ FailureOr<Stage> matchStage(Value output) {
   ActivationAttr standalone;
   Value value = output;
   while (true) {
-    if (!value.hasOneUse())
-      return failure();
-    Operation *op = value.getDefiningOp();
+    Operation *op = soleUseProducer(value);
     if (!op)
       return failure();
     if (auto reshape = dyn_cast<ReshapeOp>(op)) {
@@ -122,9 +126,7 @@ FailureOr<Stage> matchStage(Value output) {
 FailureOr<Value> matchPool(Value pooled, SmallVectorImpl<Operation *> &ops) {
   Value value = pooled;
   while (true) {
-    if (!value.hasOneUse())
-      return failure();
-    Operation *op = value.getDefiningOp();
+    Operation *op = soleUseProducer(value);
     if (!op)
       return failure();
     ops.push_back(op);
