@@ -154,6 +154,7 @@ private:
   FailureOr<const ConstTensor *> requireConst(int index, StringRef what);
   FailureOr<Value> getValue(int index);
   FailureOr<RankedTensorType> getValueType(int index);
+  FailureOr<RankedTensorType> getNchwType(int index);
   void setOutput(int index, Value value);
   void setConstOutput(int index, ConstTensor tensor);
   const onnx::AttributeProto *findAttr(StringRef name) const;
@@ -219,6 +220,17 @@ private:
   Value create(Type type, Args &&...args) {
     return builder.create<OpT>(currentLoc, type, std::forward<Args>(args)...)
         .getResult();
+  }
+
+  /// An element-wise op of one input, whose result has the input's type:
+  /// OpT(input, attrs...).
+  template <typename OpT, typename... Attrs>
+  LogicalResult importElementwise(Attrs... attrs) {
+    FailureOr<Value> input = getValue(0);
+    if (failed(input))
+      return failure();
+    setOutput(0, create<OpT>(input->getType(), *input, attrs...));
+    return success();
   }
 
   std::string path;
@@ -604,6 +616,18 @@ FailureOr<RankedTensorType> Importer::getValueType(int index) {
   if (failed(value))
     return failure();
   return cast<RankedTensorType>(value->getType());
+}
+
+/// The type of input `index` of an op that supports only rank-4 (NCHW)
+/// inputs.
+FailureOr<RankedTensorType> Importer::getNchwType(int index) {
+  FailureOr<RankedTensorType> type = getValueType(index);
+  if (failed(type))
+    return failure();
+  if (type->getRank() != 4)
+    return nodeError() << "only rank-4 (NCHW) inputs are supported, got "
+                       << formatShape(type->getShape());
+  return type;
 }
 
 void Importer::setOutput(int index, Value value) {
@@ -1083,13 +1107,7 @@ LogicalResult Importer::importBatchNorm() {
   return success();
 }
 
-LogicalResult Importer::importRelu() {
-  FailureOr<Value> input = getValue(0);
-  if (failed(input))
-    return failure();
-  setOutput(0, create<ReluOp>(input->getType(), *input));
-  return success();
-}
+LogicalResult Importer::importRelu() { return importElementwise<ReluOp>(); }
 
 LogicalResult Importer::importClip() {
   FailureOr<Value> input = getValue(0);
@@ -1117,32 +1135,18 @@ LogicalResult Importer::importClip() {
 }
 
 LogicalResult Importer::importHardSigmoid() {
-  FailureOr<Value> input = getValue(0);
-  if (failed(input))
-    return failure();
-  setOutput(0, create<HardSigmoidOp>(
-                   input->getType(), *input,
-                   builder.getF32FloatAttr(getFloat("alpha", 0.2f)),
-                   builder.getF32FloatAttr(getFloat("beta", 0.5f))));
-  return success();
+  FloatAttr alpha = builder.getF32FloatAttr(getFloat("alpha", 0.2f));
+  FloatAttr beta = builder.getF32FloatAttr(getFloat("beta", 0.5f));
+  return importElementwise<HardSigmoidOp>(alpha, beta);
 }
 
 LogicalResult Importer::importHardSwish() {
-  FailureOr<Value> input = getValue(0);
-  if (failed(input))
-    return failure();
-  setOutput(0, create<HardSwishOp>(input->getType(), *input,
-                                   builder.getF32FloatAttr(1.0f / 6.0f),
-                                   builder.getF32FloatAttr(0.5f)));
-  return success();
+  return importElementwise<HardSwishOp>(builder.getF32FloatAttr(1.0f / 6.0f),
+                                        builder.getF32FloatAttr(0.5f));
 }
 
 LogicalResult Importer::importSigmoid() {
-  FailureOr<Value> input = getValue(0);
-  if (failed(input))
-    return failure();
-  setOutput(0, create<SigmoidOp>(input->getType(), *input));
-  return success();
+  return importElementwise<SigmoidOp>();
 }
 
 LogicalResult Importer::importBinary() {
@@ -1166,12 +1170,9 @@ LogicalResult Importer::importBinary() {
 }
 
 LogicalResult Importer::importGlobalAveragePool() {
-  FailureOr<RankedTensorType> type = getValueType(0);
+  FailureOr<RankedTensorType> type = getNchwType(0);
   if (failed(type))
     return failure();
-  if (type->getRank() != 4)
-    return nodeError() << "only rank-4 (NCHW) inputs are supported, got "
-                       << formatShape(type->getShape());
   ArrayRef<int64_t> shape = type->getShape();
   setOutput(0, create<GlobalAvgPoolOp>(tensorType({shape[0], shape[1], 1, 1}),
                                        *getValue(0)));
@@ -1407,12 +1408,9 @@ LogicalResult Importer::importConcat() {
 }
 
 LogicalResult Importer::importResize() {
-  FailureOr<RankedTensorType> type = getValueType(0);
+  FailureOr<RankedTensorType> type = getNchwType(0);
   if (failed(type))
     return failure();
-  if (type->getRank() != 4)
-    return nodeError() << "only rank-4 (NCHW) inputs are supported, got "
-                       << formatShape(type->getShape());
   ArrayRef<int64_t> inShape = type->getShape();
 
   std::string modeName = getString("mode", "nearest");
