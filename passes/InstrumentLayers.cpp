@@ -86,9 +86,17 @@ struct InstrumentLayersPass
           << kLayersAttrName << "')";
       return signalPassFailure();
     }
-    FailureOr<func::FuncOp> entry = findEntryFunction(module);
+    FailureOr<func::FuncOp> entry =
+        mnc::findEntryFunction(module, entryFunction, "instrument-layers");
     if (failed(entry))
       return signalPassFailure();
+    // The marks go before the layers of one straight-line body.
+    if (!entry->getBody().hasOneBlock() ||
+        !isa<func::ReturnOp>(entry->getBody().front().getTerminator())) {
+      entry->emitError("instrument-layers: expected a single block ending in "
+                       "func.return");
+      return signalPassFailure();
+    }
     Block &body = entry->getBody().front();
     SmallVector<Operation *> layers;
     for (Operation &op : body)
@@ -129,25 +137,6 @@ struct InstrumentLayersPass
     }
     mark(body.getTerminator(), layers.size());
     module->setAttr(kLayersAttrName, builder.getArrayAttr(records));
-  }
-
-  /// The module's only public function with a body, which must have a
-  /// single block ending in func.return.
-  static FailureOr<func::FuncOp> findEntryFunction(ModuleOp module) {
-    SmallVector<func::FuncOp> candidates;
-    for (auto func : module.getOps<func::FuncOp>())
-      if (!func.isExternal() && func.isPublic())
-        candidates.push_back(func);
-    if (candidates.size() != 1)
-      return module.emitError("instrument-layers: expected one public "
-                              "function with a body, found ")
-             << candidates.size();
-    func::FuncOp entry = candidates.front();
-    if (!entry.getBody().hasOneBlock() ||
-        !isa<func::ReturnOp>(entry.getBody().front().getTerminator()))
-      return entry.emitError("instrument-layers: expected a single block "
-                             "ending in func.return");
-    return entry;
   }
 
   /// `func.func private @hook(i32)`, created unless the module declares it

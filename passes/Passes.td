@@ -175,8 +175,9 @@ def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {
                 "for per-layer timing";
   let description = [{
     Runs on the fused mnc dialect, before `convert-mnc-to-linalg`. The
-    layers are the mnc operations of the entry function (the module's only
-    public function with a body, which must have one block), in order.
+    layers are the mnc operations of the entry function, in order: that is
+    `entry-function` if given, otherwise the module's only public function
+    with a body; it must have one block.
     Before layer i the pass inserts `func.call @hook(%i) : (i32) -> ()`, and
     before the `func.return` one more call with the layer count, so that
     the time between two consecutive calls is the time of one layer. It
@@ -197,6 +198,9 @@ def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {
   let options = [
     Option<"hook", "hook", "std::string", /*default=*/"\"mnc_profile_mark\"",
            "Symbol of the function called with each layer's index">,
+    Option<"entryFunction", "entry-function", "std::string", /*default=*/"",
+           "Function whose layers are instrumented (default: the only public "
+           "function with a body)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -11,7 +11,7 @@ func.func @lowered(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
-// expected-error @below {{instrument-layers: expected one public function with a body, found 2}}
+// expected-error @below {{instrument-layers: expected one public function with a body, found 2; name the entry with entry-function=NAME}}
 module {
   func.func @first(%x: tensor<4xf32>) -> tensor<4xf32> {
     %0 = mnc.relu %x : tensor<4xf32>
@@ -20,6 +20,17 @@ module {
   func.func @second(%x: tensor<4xf32>) -> tensor<4xf32> {
     return %x : tensor<4xf32>
   }
+}
+
+// -----
+
+// The marks need one straight-line body: a second block is refused.
+// expected-error @below {{instrument-layers: expected a single block ending in func.return}}
+func.func @branchy(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = mnc.relu %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+^unreachable:
+  return %x : tensor<4xf32>
 }
 
 // -----
