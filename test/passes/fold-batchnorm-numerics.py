@@ -156,6 +156,32 @@ def expect_close(name, got, want):
         sys.exit(f"{name}: folded layer differs from conv + batch norm by {err:.3g}")
 
 
+def layer_inputs(w, b, p):
+    """The initializers of a layer with weight w and bias b (None for none)
+    followed by a batch norm with parameters p, and the layer's input names."""
+    inits = {"w": w}
+    inputs = ["x", "w"]
+    if b is not None:
+        inits["b"] = b
+        inputs.append("b")
+    inits.update(p)
+    return inits, inputs
+
+
+def folded_layer(name, ops, constants, layer, w, b, p, eps):
+    """Checks that the batch norm folded into the only mnc.<layer> of ops, with
+    exactly numpy's weight and bias; returns them."""
+    layers = [op for op in ops if f"mnc.{layer}" in op]
+    if len(layers) != 1 or any("mnc.batch_norm" in op for op in ops):
+        sys.exit(f"{name}: expected one {layer} and no batch_norm, got:\n" + "\n".join(ops))
+    args = operands(layers[0])
+    w2, b2 = constants[args[1]], constants[args[2]]
+    want_w, want_b = fold(w, b, p, eps)
+    expect_exact(name, w2, want_w)
+    expect_exact(name, b2, want_b)
+    return w2, b2
+
+
 # -- Cases ---------------------------------------------------------------------
 
 def conv_case(name, channels_in, channels_out, k, stride, pad, groups, bias, eps):
@@ -165,12 +191,7 @@ def conv_case(name, channels_in, channels_out, k, stride, pad, groups, bias, eps
     w = uniform([channels_out, channels_in // groups, k, k])
     b = uniform([channels_out]) if bias else None
     p = bn_params(channels_out)
-    inits = {"w": w}
-    conv_inputs = ["x", "w"]
-    if bias:
-        inits["b"] = b
-        conv_inputs.append("b")
-    inits.update(p)
+    inits, conv_inputs = layer_inputs(w, b, p)
     bn_attrs = {} if eps is None else {"epsilon": eps}
     nodes = [
         helper.make_node("Conv", conv_inputs, ["c"], kernel_shape=[k, k],
@@ -181,15 +202,8 @@ def conv_case(name, channels_in, channels_out, k, stride, pad, groups, bias, eps
     model = make_model(nodes, [("x", "float32", x_shape)], [("y", "float32", y_shape)],
                        inits, opset=13 if eps is not None else 15)
     constants, ops = run(model, name)
-    convs = [op for op in ops if "mnc.conv2d" in op]
-    if len(convs) != 1 or any("mnc.batch_norm" in op for op in ops):
-        sys.exit(f"{name}: expected one conv2d and no batch_norm, got:\n" + "\n".join(ops))
-    args = operands(convs[0])
-    w2, b2 = constants[args[1]], constants[args[2]]
     eps_value = 1e-5 if eps is None else eps
-    want_w, want_b = fold(w, b, p, eps_value)
-    expect_exact(name, w2, want_w)
-    expect_exact(name, b2, want_b)
+    w2, b2 = folded_layer(name, ops, constants, "conv2d", w, b, p, eps_value)
     x = uniform(x_shape)
     pads = [pad] * 4
     expect_close(name, conv2d(x, w2, b2, stride, pads, groups),
@@ -202,12 +216,7 @@ def gemm_case(name, bias):
     w = uniform([n, k])
     b = uniform([n]) if bias else None
     p = bn_params(n)
-    inits = {"w": w}
-    inputs = ["x", "w"]
-    if bias:
-        inits["b"] = b
-        inputs.append("b")
-    inits.update(p)
+    inits, inputs = layer_inputs(w, b, p)
     nodes = [
         helper.make_node("Gemm", inputs, ["g"], transB=1),
         helper.make_node("BatchNormalization", ["g", "scale", "B", "mean", "var"],
@@ -216,15 +225,7 @@ def gemm_case(name, bias):
     model = make_model(nodes, [("x", "float32", [m, k])], [("y", "float32", [m, n])],
                        inits, opset=13)
     constants, ops = run(model, name)
-    fcs = [op for op in ops if "mnc.fully_connected" in op]
-    if len(fcs) != 1 or any("mnc.batch_norm" in op for op in ops):
-        sys.exit(f"{name}: expected one fully_connected and no batch_norm, got:\n"
-                 + "\n".join(ops))
-    args = operands(fcs[0])
-    w2, b2 = constants[args[1]], constants[args[2]]
-    want_w, want_b = fold(w, b, p, 1e-3)
-    expect_exact(name, w2, want_w)
-    expect_exact(name, b2, want_b)
+    w2, b2 = folded_layer(name, ops, constants, "fully_connected", w, b, p, 1e-3)
     x = uniform([m, k]).astype(np.float64)
     plain = x @ w.astype(np.float64).T + (0 if b is None else b.astype(np.float64))
     expect_close(name, x @ w2.astype(np.float64).T + b2, batch_norm(plain, p, 1e-3))
