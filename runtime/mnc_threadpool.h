@@ -15,12 +15,14 @@
  *
  * A pool of N threads is the calling thread plus N - 1 workers it starts
  * once. Each parallel-for splits [0, count) into N contiguous ranges of
- * nearly equal size; range 0 is the calling thread's, range i worker i's,
- * but a range nobody has started yet is run by whichever thread gets to it
- * first, so a worker the system has not scheduled (on a busy machine) does
- * not hold up the call. Between loops the workers spin for a short while
- * (the loops of one inference follow each other within microseconds), then
- * sleep on a condition variable until the next one.
+ * nearly equal size, and each range into at most MNC_THREADPOOL_CHUNKS
+ * chunks; range 0 is the calling thread's, range i worker i's, each run
+ * from its start, but a thread done with its own range takes the last
+ * chunks of the others, so a worker the system has not scheduled (on a busy
+ * machine) or an uneven split does not hold up the call. Between loops the
+ * workers spin for a short while (the loops of one inference follow each
+ * other within microseconds), then sleep on a condition variable until the
+ * next one.
  *
  * One pool serves one NAME_run_parallel call at a time; use a pool per
  * thread that runs models concurrently. The header is C99 and C++.
@@ -35,6 +37,12 @@ extern "C" {
 #endif
 
 typedef struct mnc_threadpool mnc_threadpool;
+
+/* Most chunks per thread's range: the task runs once per chunk, so at most
+ * threads x MNC_THREADPOOL_CHUNKS times per parallel-for. */
+#ifndef MNC_THREADPOOL_CHUNKS
+#define MNC_THREADPOOL_CHUNKS 4
+#endif
 
 /*
  * Starts a pool of `threads` threads in all, the caller's included (so
