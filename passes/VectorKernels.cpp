@@ -573,6 +573,16 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
     }
     return output;
   };
+  // Output columns whose filter window reaches the input's left padding
+  // (ow * stride < left) or its right padding.
+  int64_t leftColumns = 0, rightColumns = 0;
+  if (!inputPadding.empty()) {
+    leftColumns = std::min(rowLength, llvm::divideCeilSigned(padLeft, strideW));
+    int64_t firstRight = llvm::divideCeilSigned(
+        inputW + padLeft - (kernelW - 1) * dilationW, strideW);
+    rightColumns =
+        rowLength - std::clamp(firstRight, leftColumns, rowLength);
+  }
   // The tile, with checked reads only where it reaches the input padding.
   auto tile = [&](OpBuilder &b, Value n, Value oh, Value ow, int64_t rows,
                   Value f, ArrayRef<int64_t> widths, Value output) -> Value {
@@ -733,13 +743,29 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
               }
               output = zeroRowBorders(b, loc, operands, unpaddedShape, lanes,
                                       output, n, oh);
-              return forEachTile(
-                  b, loc, rowLength, tileRows, output,
-                  [&](OpBuilder &b, Value ow, int64_t rows, ValueRange state) {
-                    return SmallVector<Value>{
-                        channelTiles(b, n, oh, ow, rows, state[0])};
+              auto columns = [&](OpBuilder &b, Value ow, int64_t rows,
+                                 ValueRange state) {
+                return SmallVector<Value>{
+                    channelTiles(b, n, oh, ow, rows, state[0])};
+              };
+              // The columns that reach the input's left or right padding
+              // one pixel each, so that the tiles between them are inside
+              // the input whenever their row is.
+              SmallVector<Value> state = {output};
+              for (int64_t ow = 0; ow < leftColumns; ++ow)
+                state = columns(b, constantIndex(b, loc, ow), 1, state);
+              state = forEachTile(
+                  b, loc, rowLength - leftColumns - rightColumns, tileRows,
+                  state,
+                  [&](OpBuilder &b, Value start, int64_t rows,
+                      ValueRange state) {
+                    return columns(b, scaleAdd(b, loc, start, 1, leftColumns),
+                                   rows, state);
                   },
                   /*parallel=*/rowCount == 1);
+              for (int64_t ow = rowLength - rightColumns; ow < rowLength; ++ow)
+                state = columns(b, constantIndex(b, loc, ow), 1, state);
+              return state;
             },
             /*parallel=*/rowCount > 1);
       })[0];

@@ -95,13 +95,16 @@ func.func @full(%x: tensor<1x3x6x6xf32>) -> tensor<1x4x3x3xf32> {
   return %0 : tensor<1x4x3x3xf32>
 }
 
-// A tile that may lie inside the image (the second column tile: output
-// columns 8 to 14) checks once whether it does (scf.if), then reads
-// directly; the first one (from column 0) always checks every read.
+// Output column 0 reaches the left padding: it is computed alone, every
+// read checked (one accumulator). The tiles after it (columns 1 to 8, then
+// 9 to 14) check once whether their row is inside the image (scf.if), then
+// read directly; no column reaches the right padding.
 // CHECK-LABEL: func.func @full_interior
 // CHECK:         scf.for %[[OH:.*]] = %c0 to %c6 step %c1
+// CHECK:           scf.for {{.*}} -> (vector<4xf32>)
 // CHECK:           arith.select
 // CHECK:           scf.if %{{.*}} -> (tensor<1x6x15x4xf32>) {
+// CHECK:             scf.for {{.*}} -> (vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>, vector<4xf32>)
 // CHECK-NOT:         arith.select
 // CHECK:             tensor.extract %arg0[%c0, %c0, %{{.*}}, %{{.*}}] : tensor<1x3x12x30xf32>
 // CHECK-NOT:         arith.select
