@@ -50,6 +50,15 @@ Value add(OpBuilder &b, Location loc, Value lhs, Value rhs) {
   return b.createOrFold<arith::AddIOp>(loc, lhs, rhs);
 }
 
+/// The two positions (index / inner, index % inner) of a loop that runs
+/// over pairs, the second of `inner` varying fastest.
+std::pair<Value, Value> splitPair(OpBuilder &b, Location loc, Value index,
+                                  int64_t inner) {
+  Value count = constantIndex(b, loc, inner);
+  return {b.createOrFold<arith::DivUIOp>(loc, index, count),
+          b.createOrFold<arith::RemUIOp>(loc, index, count)};
+}
+
 using LoopBody = function_ref<SmallVector<Value>(OpBuilder &, Value iv,
                                                  ValueRange iterArgs)>;
 
@@ -688,9 +697,8 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
           return forLoop(
               b, loc, 0, rowCount * tilesPerPixels, 1, args,
               [&](OpBuilder &b, Value pair, ValueRange args) {
-                Value count = constantIndex(b, loc, tilesPerPixels);
-                Value oh = b.createOrFold<arith::DivUIOp>(loc, pair, count);
-                Value which = b.createOrFold<arith::RemUIOp>(loc, pair, count);
+                Value oh, which;
+                std::tie(oh, which) = splitPair(b, loc, pair, tilesPerPixels);
                 return SmallVector<Value>{channelTileAt(
                     b, which, args[0],
                     [&](OpBuilder &b, Value f, ArrayRef<int64_t> widths,
@@ -719,13 +727,10 @@ Value mnc::emitConvKernel(OpBuilder &builder, Location loc,
                 output = forLoop(
                     b, loc, 0, pixelTiles * tilesPerPixels, 1, output,
                     [&](OpBuilder &b, Value pair, ValueRange args) {
-                      Value count = constantIndex(b, loc, tilesPerPixels);
-                      Value ow = scaleAdd(
-                          b, loc,
-                          b.createOrFold<arith::DivUIOp>(loc, pair, count),
-                          tileRows, 0);
-                      Value which =
-                          b.createOrFold<arith::RemUIOp>(loc, pair, count);
+                      Value pixelTile, which;
+                      std::tie(pixelTile, which) =
+                          splitPair(b, loc, pair, tilesPerPixels);
+                      Value ow = scaleAdd(b, loc, pixelTile, tileRows, 0);
                       return SmallVector<Value>{channelTileAt(
                           b, which, args[0],
                           [&](OpBuilder &b, Value f, ArrayRef<int64_t> widths,
@@ -901,9 +906,8 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
           return forLoop(
               b, loc, 0, rowCount * perRow, 1, args,
               [&](OpBuilder &b, Value pair, ValueRange args) {
-                Value count = constantIndex(b, loc, perRow);
-                Value oh = b.createOrFold<arith::DivUIOp>(loc, pair, count);
-                Value which = b.createOrFold<arith::RemUIOp>(loc, pair, count);
+                Value oh, which;
+                std::tie(oh, which) = splitPair(b, loc, pair, perRow);
                 auto fullVector = [&](OpBuilder &b) {
                   return rowOf(b, n, oh, scaleAdd(b, loc, which, lanes, 0),
                                lanes, args);
