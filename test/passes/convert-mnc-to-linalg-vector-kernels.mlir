@@ -365,29 +365,35 @@ func.func @depthwise_shared(%x: tensor<1x20x8x5xf32>) -> (tensor<1x20x8x5xf32>, 
 // -----
 
 // A conv with fewer rows than threads share evenly (3; under 8) and more
-// than one channel tile shares the (row, channel tile) pairs: 72 channels
-// are 2 tiles of 32 and a tail of 8, so 3 x 3 pairs. Each pair zeroes its
-// own channels of the row's left and right borders (and of the top or
-// bottom padding row), then computes the row's pixels for its channels.
+// than one channel tile shares (row, group of channel tiles) pairs: 72
+// channels are 2 tiles of 32 and a tail of 8, in 3 groups of one here, so
+// 3 x 3 pairs. The first group of each row zeroes the row's borders (left
+// and right, and the top or bottom padding rows); each group then computes
+// the row's pixels for its channel tiles in a loop, the tail last.
 // CHECK-LABEL: func.func @few_rows_padded
 // CHECK:         %[[EMPTY:.*]] = tensor.empty() : tensor<1x5x5x72xf32>
 // CHECK:         scf.for %[[PAIR:.*]] = %c0 to %c9 step %c1 iter_args(%[[T:.*]] = %[[EMPTY]])
 // CHECK:           %[[OH:.*]] = arith.divui %[[PAIR]], %c3 : index
-// CHECK:           %[[WHICH:.*]] = arith.remui %[[PAIR]], %c3 : index
-// CHECK:           %[[F:.*]] = arith.muli %[[WHICH]], %c32 : index
-// CHECK:           %[[FULL:.*]] = arith.cmpi ult, %[[WHICH]], %c2 : index
-// CHECK:           scf.if %[[FULL]]
+// CHECK:           %[[GROUP:.*]] = arith.remui %[[PAIR]], %c3 : index
+// CHECK:           %[[FIRST:.*]] = arith.cmpi eq, %[[GROUP]], %c0 : index
+// CHECK:           %[[ZEROED:.*]] = scf.if %[[FIRST]]
 // CHECK:             %[[ROW:.*]] = arith.addi %[[OH]], %c1 : index
-// CHECK:             vector.transfer_write %{{.*}}, %[[T]][%c0, %[[ROW]], %c0, %[[F]]] {{.*}} : vector<16xf32>
-// CHECK:             vector.transfer_write %{{.*}}[%c0, %[[ROW]], %c4, %[[F]]] {{.*}} : vector<16xf32>
+// CHECK:             vector.transfer_write %{{.*}}, %[[T]][%c0, %[[ROW]], %c0, %c0] {{.*}} : vector<16xf32>
+// CHECK:             vector.transfer_write %{{.*}}[%c0, %[[ROW]], %c0, %c64] {{.*}} : vector<8xf32>
 // CHECK:             arith.cmpi eq, %[[OH]], %c0 : index
-// CHECK:             scf.for
-// CHECK:               vector.transfer_write %{{.*}}[%c0, %c0, %{{.*}}, %[[F]]]
 // CHECK:             arith.cmpi eq, %[[OH]], %c2 : index
-// CHECK:             vector.fma
-// CHECK:             vector.transfer_write %{{.*}}[%c0, %[[ROW]], %c1, %[[F]]] {{.*}} : vector<16xf32>
 // CHECK:           } else {
-// CHECK:             vector.transfer_write %{{.*}}, %[[T]][%c0, %{{.*}}, %c0, %c64] {{.*}} : vector<8xf32>
+// CHECK:             scf.yield %[[T]]
+// CHECK:           %[[END:.*]] = arith.addi %[[GROUP]], %c1 : index
+// CHECK:           %[[LAST:.*]] = arith.minui %[[END]], %c3 : index
+// CHECK:           scf.for %[[WHICH:.*]] = %[[GROUP]] to %[[LAST]] step %c1 iter_args(%{{.*}} = %[[ZEROED]])
+// CHECK:             %[[F:.*]] = arith.muli %[[WHICH]], %c32 : index
+// CHECK:             %[[FULL:.*]] = arith.cmpi ult, %[[WHICH]], %c2 : index
+// CHECK:             scf.if %[[FULL]]
+// CHECK:               vector.fma
+// CHECK:               vector.transfer_write %{{.*}}[%c0, %{{.*}}, %c1, %[[F]]] {{.*}} : vector<16xf32>
+// CHECK:             } else {
+// CHECK:               vector.transfer_write %{{.*}}[%c0, %{{.*}}, %c1, %c64] {{.*}} : vector<8xf32>
 // CHECK:         } {mnc.parallel}
 // CHECK-NOT:     tensor.pad
 // CHECK:         return
