@@ -69,7 +69,8 @@ constexpr StringLiteral kParallelAttr = "mnc.parallel";
 constexpr int64_t kChannelUnroll = 4;
 
 /// Iterations below which a kernel's outer loop shares work unevenly
-/// between threads (7 splits 4/3), so a loop with more goes outside.
+/// between threads (7 splits 4/3), so the threads share pairs of it and an
+/// inner loop instead.
 constexpr int64_t kMinParallelIterations = 8;
 
 /// Most output pixels in one tile of a matrix kernel.
