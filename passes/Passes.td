@@ -21,6 +21,11 @@ def ConvertMncToLinalg : Pass<"convert-mnc-to-linalg", "mlir::ModuleOp"> {
     convolutions and fully connected layers become register-blocked kernels
     instead of linalg named ops: scf loops around vector FMAs, with the bias,
     activation and residual applied in registers (passes/VectorKernels.h).
+    A convolution whose consumers all pad its result alike writes it padded;
+    a depthwise convolution read only by a squeeze-and-excite also returns
+    its row sums, from which the squeeze takes its mean; the stem reads the
+    model's NCHW input unpadded. Each kernel marks the loop threads share
+    `mnc.parallel` (outline-parallel-loops).
   }];
   let options = [
     Option<"vectorLanes", "vector-lanes", "int64_t", /*default=*/"0",
