@@ -811,7 +811,7 @@ FailureOr<std::string> mnc::deriveLibraryName(StringRef nameOption,
 FailureOr<std::unique_ptr<llvm::Module>>
 mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
                        llvm::TargetMachine &machine,
-                       const LibraryInterface &interface) {
+                       const LibraryInterface &interface, bool unrollLoops) {
   MLIRContext &context = *module.getContext();
   DialectRegistry registry;
   registerBuiltinDialectTranslation(registry);
@@ -939,10 +939,9 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   llvm::PipelineTuningOptions tuning;
   tuning.LoopVectorization = true;
   tuning.SLPVectorization = true;
-  // Unrolling also lets the loop vectorizer reach the output-channel loop
-  // of plain linalg loops (a reduction loop of a few iterations unrolls
-  // away); the vector kernels come unrolled already, so it costs little.
-  tuning.LoopUnrolling = true;
+  // Unrolling lets the loop vectorizer reach the output-channel loop of
+  // plain linalg loops (a reduction loop of a few iterations unrolls away).
+  tuning.LoopUnrolling = unrollLoops;
   llvm::PassBuilder passBuilder(&machine, tuning);
   passBuilder.registerModuleAnalyses(moduleAnalyses);
   passBuilder.registerCGSCCAnalyses(cgsccAnalyses);

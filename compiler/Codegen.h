@@ -106,11 +106,13 @@ mlir::FailureOr<std::string> deriveLibraryName(llvm::StringRef nameOption,
 /// mnc_parallel_for_fn, void *)` that check their arguments and call the
 /// entry (NAME_run with a hook that runs each task in the calling thread),
 /// gives every other definition internal linkage, and runs LLVM's O3
-/// pipeline.
+/// pipeline, with loop unrolling only if `unrollLoops` (plain linalg loops
+/// need it to vectorize; the vector kernels come unrolled already, and
+/// LLVM's unrolling of them cost a second of compile time for nothing).
 mlir::FailureOr<std::unique_ptr<llvm::Module>>
 translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
                   llvm::TargetMachine &machine,
-                  const LibraryInterface &interface);
+                  const LibraryInterface &interface, bool unrollLoops);
 
 /// Generates an object file or assembly for `llvmModule`.
 mlir::FailureOr<llvm::SmallString<0>>

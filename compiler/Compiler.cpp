@@ -343,7 +343,8 @@ LogicalResult mnc::compile(const CompileOptions &options,
   auto llvmContextOwner = std::make_unique<llvm::LLVMContext>();
   llvm::LLVMContext &llvmContext = *llvmContextOwner;
   FailureOr<std::unique_ptr<llvm::Module>> llvmModule =
-      translateToLLVMIR(*module, llvmContext, *machine, interface);
+      translateToLLVMIR(*module, llvmContext, *machine, interface,
+                        /*unrollLoops=*/isLinalg || kernels.vectorLanes == 0);
   if (failed(llvmModule))
     return failure();
   // Like clang's -disable-free: a process that exits right after need not
