@@ -959,9 +959,69 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
 // Machine code and archive
 //===----------------------------------------------------------------------===//
 
+/// Appends the bytes of `constant`, a floating-point or integer array
+/// (nested or not), to `bytes` in memory order; false for any other
+/// constant.
+static bool appendConstantBytes(const llvm::Constant *constant,
+                                const llvm::DataLayout &layout,
+                                std::string &bytes) {
+  if (auto *data = dyn_cast<llvm::ConstantDataSequential>(constant)) {
+    bytes += data->getRawDataValues();
+    return true;
+  }
+  if (isa<llvm::ConstantAggregateZero>(constant)) {
+    bytes.append(layout.getTypeAllocSize(constant->getType()), '\0');
+    return true;
+  }
+  if (auto *array = dyn_cast<llvm::ConstantArray>(constant)) {
+    for (const llvm::Use &element : array->operands())
+      if (!appendConstantBytes(cast<llvm::Constant>(element), layout, bytes))
+        return false;
+    return true;
+  }
+  return false;
+}
+
+/// Gives every constant array global (the weights) an i8 array initializer
+/// with the same bytes. The code addresses them through opaque pointers, so
+/// nothing else changes, but the assembly printer writes a byte array as
+/// one block where it formats a float array element by element (0.4 s for
+/// the 5.5 million weights of MobileNetV3-Large).
+static void storeConstantArraysAsBytes(llvm::Module &module) {
+  const llvm::DataLayout &layout = module.getDataLayout();
+  // getRawDataValues is in the host's order; both are little-endian here.
+  if (!layout.isLittleEndian() || !llvm::sys::IsLittleEndianHost)
+    return;
+  llvm::Type *byte = llvm::Type::getInt8Ty(module.getContext());
+  for (llvm::GlobalVariable &global :
+       llvm::make_early_inc_range(module.globals())) {
+    if (!global.isConstant() || !global.hasInitializer() ||
+        !global.getValueType()->isArrayTy())
+      continue;
+    std::string bytes;
+    if (!appendConstantBytes(global.getInitializer(), layout, bytes) ||
+        bytes.size() != layout.getTypeAllocSize(global.getValueType()))
+      continue;
+    auto *replacement = new llvm::GlobalVariable(
+        module, llvm::ArrayType::get(byte, bytes.size()), /*isConstant=*/true,
+        global.getLinkage(),
+        llvm::ConstantDataArray::getRaw(bytes, bytes.size(), byte), "",
+        &global, global.getThreadLocalMode(), global.getAddressSpace());
+    replacement->setAlignment(global.getAlign().value_or(
+        layout.getABITypeAlign(global.getValueType())));
+    replacement->setUnnamedAddr(global.getUnnamedAddr());
+    replacement->setVisibility(global.getVisibility());
+    replacement->setSection(global.getSection());
+    replacement->takeName(&global);
+    global.replaceAllUsesWith(replacement);
+    global.eraseFromParent();
+  }
+}
+
 FailureOr<llvm::SmallString<0>>
 mnc::emitMachineCode(llvm::Module &llvmModule, llvm::TargetMachine &machine,
                      llvm::CodeGenFileType fileType, MLIRContext &context) {
+  storeConstantArraysAsBytes(llvmModule);
   llvm::SmallString<0> buffer;
   llvm::raw_svector_ostream os(buffer);
   llvm::legacy::PassManager passes;

@@ -114,7 +114,9 @@ translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
                   llvm::TargetMachine &machine,
                   const LibraryInterface &interface, bool unrollLoops);
 
-/// Generates an object file or assembly for `llvmModule`.
+/// Generates an object file or assembly for `llvmModule`, after giving its
+/// constant arrays (the weights) byte-array initializers with the same
+/// bytes, which the assembly printer writes much faster.
 mlir::FailureOr<llvm::SmallString<0>>
 emitMachineCode(llvm::Module &llvmModule, llvm::TargetMachine &machine,
                 llvm::CodeGenFileType fileType, mlir::MLIRContext &context);
