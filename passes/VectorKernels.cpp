@@ -157,6 +157,30 @@ SmallVector<int64_t> powerOfTwoWidths(int64_t count, int64_t lanes) {
   return widths;
 }
 
+using ChannelVectorBody = function_ref<SmallVector<Value>(
+    OpBuilder &, Value channel, int64_t width, ValueRange state)>;
+
+/// Channels [first, first + count) in vectors of `lanes`: a loop over the
+/// full vectors, then the power-of-two tail vectors inline, carrying
+/// `state`. `body` gets each vector's first channel and width.
+SmallVector<Value> forEachChannelVector(OpBuilder &b, Location loc,
+                                        int64_t first, int64_t count,
+                                        int64_t lanes, ValueRange state,
+                                        ChannelVectorBody body) {
+  int64_t full = count - count % lanes;
+  SmallVector<Value> results = forLoop(
+      b, loc, first, first + full, lanes, state,
+      [&](OpBuilder &b, Value channel, ValueRange args) {
+        return body(b, channel, lanes, args);
+      });
+  int64_t offset = first + full;
+  for (int64_t width : powerOfTwoWidths(count % lanes, lanes)) {
+    results = body(b, constantIndex(b, loc, offset), width, results);
+    offset += width;
+  }
+  return results;
+}
+
 VectorType f32Vector(OpBuilder &b, int64_t width) {
   return VectorType::get({width}, b.getF32Type());
 }
@@ -819,8 +843,6 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
                              operands.filter);
   int64_t lanes = target.lanes;
   int64_t fullChannels = channels - channels % lanes;
-  SmallVector<int64_t> tailWidths =
-      powerOfTwoWidths(channels % lanes, lanes);
   int64_t tileColumns = std::min(target.depthwiseColumns, rowLength);
   // The loops carry the output and, when asked for, the row sums.
   bool withSums = rowSums != nullptr;
@@ -887,18 +909,11 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
   auto channelTiles = [&](OpBuilder &b, Value n, Value oh, Value ow,
                           int64_t columns,
                           ValueRange state) -> SmallVector<Value> {
-    SmallVector<Value> results =
-        forLoop(b, loc, 0, fullChannels, lanes, state,
-                [&](OpBuilder &b, Value c, ValueRange args) {
-                  return tile(b, n, oh, ow, columns, c, lanes, args);
-                });
-    int64_t offset = fullChannels;
-    for (int64_t width : tailWidths) {
-      results = tile(b, n, oh, ow, columns, constantIndex(b, loc, offset),
-                     width, results);
-      offset += width;
-    }
-    return results;
+    return forEachChannelVector(
+        b, loc, 0, channels, lanes, state,
+        [&](OpBuilder &b, Value c, int64_t width, ValueRange state) {
+          return tile(b, n, oh, ow, columns, c, width, state);
+        });
   };
 
   // The column tiles of row `oh` for the `width` channels from `c` on,
@@ -921,7 +936,7 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
   // pixels it has in the layers before and after. The channel tail is the
   // last "vector" of each row.
   int64_t fullVectors = fullChannels / lanes;
-  bool hasTail = !tailWidths.empty();
+  bool hasTail = fullChannels < channels;
   int64_t perRow = fullVectors + (hasTail ? 1 : 0);
   bool rowsByVector = rowCount < kMinParallelIterations && perRow > 1;
   SmallVector<Value> init = {outputInit(builder, loc, operands, outShape,
@@ -954,14 +969,14 @@ Value mnc::emitDepthwiseKernel(OpBuilder &builder, Location loc,
                       b.create<scf::YieldOp>(loc, fullVector(b));
                     },
                     [&](OpBuilder &b, Location loc) {
-                      SmallVector<Value> state(args);
-                      int64_t offset = fullChannels;
-                      for (int64_t width : tailWidths) {
-                        state = rowOf(b, n, oh, constantIndex(b, loc, offset),
-                                      width, state);
-                        offset += width;
-                      }
-                      b.create<scf::YieldOp>(loc, state);
+                      b.create<scf::YieldOp>(
+                          loc, forEachChannelVector(
+                                   b, loc, fullChannels, channels % lanes,
+                                   lanes, args,
+                                   [&](OpBuilder &b, Value c, int64_t width,
+                                       ValueRange state) {
+                                     return rowOf(b, n, oh, c, width, state);
+                                   }));
                     });
                 return SmallVector<Value>(branch.getResults());
               },
@@ -1086,8 +1101,6 @@ Value mnc::emitChannelScale(OpBuilder &b, Location loc, Value input,
   // input is still needed afterwards).
   Value rows = flattenRows(b, loc, input);
   int64_t lanes = target.lanes;
-  int64_t fullChannels = channels - channels % lanes;
-  SmallVector<int64_t> tailWidths = powerOfTwoWidths(channels % lanes, lanes);
 
   auto scaled = [&](OpBuilder &b, Value n, Value p, Value c, int64_t width,
                     Value output) {
@@ -1103,19 +1116,12 @@ Value mnc::emitChannelScale(OpBuilder &b, Location loc, Value input,
         return forLoop(
             b, loc, 0, pixels, 1, args,
             [&](OpBuilder &b, Value p, ValueRange args) {
-              Value output =
-                  forLoop(b, loc, 0, fullChannels, lanes, args,
-                          [&](OpBuilder &b, Value c, ValueRange args) {
-                            return SmallVector<Value>{
-                                scaled(b, n, p, c, lanes, args[0])};
-                          })[0];
-              int64_t offset = fullChannels;
-              for (int64_t width : tailWidths) {
-                output = scaled(b, n, p, constantIndex(b, loc, offset), width,
-                                output);
-                offset += width;
-              }
-              return SmallVector<Value>{output};
+              return forEachChannelVector(
+                  b, loc, 0, channels, lanes, args,
+                  [&](OpBuilder &b, Value c, int64_t width, ValueRange state) {
+                    return SmallVector<Value>{
+                        scaled(b, n, p, c, width, state[0])};
+                  });
             },
             /*parallel=*/true);
       })[0];
