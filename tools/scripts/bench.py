@@ -382,19 +382,27 @@ def parse_profile(text, layer_count):
     return rows, total
 
 
-def profile(a):
-    """--profile: per-layer times of the instrumented library, with the plain library's NAME_run
-    time beside them so the instrumentation's cost shows."""
+def model_and_compiler(a, tools):
+    """The absolute paths of the model and of mnc-compile (--compiler, or the build's); dies naming
+    what is missing: either of them, or one of `tools` on PATH."""
     model = os.path.abspath(a.model)
     if not os.path.isfile(model):
         die(f"model not found: {a.model}")
     build = os.environ.get("MNC_BUILD_DIR", os.path.join(REPO, "build"))
     compiler = os.path.abspath(a.compiler) if a.compiler else os.path.join(build, "bin", "mnc-compile")
     if not os.access(compiler, os.X_OK):
-        die(f"mnc-compile not found at {compiler}: run tools/scripts/build.sh mnc-compile, or pass --compiler PATH")
-    for tool in ("taskset", a.cc):
+        die(f"mnc-compile not found at {compiler}: run tools/scripts/build.sh mnc-compile "
+            f"(or tools/scripts/bench.sh), or pass --compiler PATH")
+    for tool in tools:
         if not shutil.which(tool):
             die(f"{tool} not found on PATH")
+    return model, compiler
+
+
+def profile(a):
+    """--profile: per-layer times of the instrumented library, with the plain library's NAME_run
+    time beside them so the instrumentation's cost shows."""
+    model, compiler = model_and_compiler(a, ("taskset", a.cc))
     cpu_text = a.cpu if a.cpu is not None else "0"
     cpus = parse_cpu_list(cpu_text)
     allowed = sorted(os.sched_getaffinity(0))
@@ -558,17 +566,7 @@ def main():
     if a.profile:
         return profile(a)
 
-    model = os.path.abspath(a.model)
-    if not os.path.isfile(model):
-        die(f"model not found: {a.model}")
-    build = os.environ.get("MNC_BUILD_DIR", os.path.join(REPO, "build"))
-    compiler = os.path.abspath(a.compiler) if a.compiler else os.path.join(build, "bin", "mnc-compile")
-    if not os.access(compiler, os.X_OK):
-        die(f"mnc-compile not found at {compiler}: run tools/scripts/build.sh mnc-compile "
-            f"(or tools/scripts/bench.sh), or pass --compiler PATH")
-    for tool in ("taskset", "node", a.cc):
-        if not shutil.which(tool):
-            die(f"{tool} not found on PATH")
+    model, compiler = model_and_compiler(a, ("taskset", "node", a.cc))
     node = shutil.which("node")
     if not os.path.isfile(ORT_PKG):
         die("onnxruntime-node is not installed in .deps/ort: run tools/scripts/setup.sh")
