@@ -1,6 +1,7 @@
 //===- Codegen.cpp - LLVM dialect to object code, archive and header ------===//
 
 #include "compiler/Codegen.h"
+#include "dialects/MncAbi.h"
 
 #include "runtime/mnc_runtime.h"
 
@@ -224,10 +225,11 @@ LogicalResult defineParallelFor(llvm::Function *dispatch,
       return module.emitError("expected the parallel task '")
              << task->getName()
              << "' to be 'void (ptr, ptr, ptr, i64, i64)' with a body";
-    task->setName(name + "_main_task_" + Twine(index));
+    task->setName(name + "_" + mnc::abi::kEntryFunction + mnc::abi::kTaskInfix +
+                  Twine(index));
     auto *trampoline = llvm::Function::Create(
         trampolineType, llvm::GlobalValue::InternalLinkage,
-        name + "_task_" + Twine(index), llvmModule);
+        name + mnc::abi::kTaskInfix + Twine(index), llvmModule);
     llvm::IRBuilder<> builder(
         llvm::BasicBlock::Create(context, "entry", trampoline));
     llvm::Value *taskContext = trampoline->getArg(0);
@@ -574,7 +576,7 @@ void addWorkspaceAliasScopes(llvm::Function &function,
   // Byte ranges, scopes, and for each view the scopes of the disjoint ones.
   llvm::MDBuilder builder(function.getContext());
   llvm::MDNode *domain =
-      builder.createAnonymousAliasScopeDomain("mnc.workspace");
+      builder.createAnonymousAliasScopeDomain(mnc::abi::kWorkspaceAliasDomain);
   SmallVector<llvm::Value *> keys;
   for (auto &[pointer, view] : views)
     if (view.accessBytes > 0)
@@ -820,14 +822,14 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
 
   // The parallel tasks outline-parallel-loops made, task K at index K.
   SmallVector<std::string> taskNames;
-  if (auto tasks = module->getAttrOfType<ArrayAttr>("mnc.parallel_tasks"))
+  if (auto tasks = module->getAttrOfType<ArrayAttr>(mnc::abi::kParallelTasksAttr))
     for (auto task : tasks.getAsRange<FlatSymbolRefAttr>())
       taskNames.push_back(task.getValue().str());
 
   // mnc's attributes (the module's source, opset and workspace size, the
   // ONNX names of arguments) have no meaning in LLVM IR.
   auto isMncAttr = [](NamedAttribute attr) {
-    return attr.getName().strref().starts_with("mnc.");
+    return attr.getName().strref().starts_with(mnc::abi::kAttrPrefix);
   };
   for (NamedAttribute attr : llvm::to_vector(module->getDiscardableAttrs()))
     if (isMncAttr(attr))
@@ -855,7 +857,7 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
 
   // The lowered model: void main(ptr input, ptr output, ptr workspace,
   // ptr parallel_context).
-  llvm::Function *entry = llvmModule->getFunction("main");
+  llvm::Function *entry = llvmModule->getFunction(mnc::abi::kEntryFunction);
   if (!entry || entry->isDeclaration() || entry->arg_size() != 4 ||
       !entry->getReturnType()->isVoidTy() ||
       llvm::any_of(entry->args(), [](llvm::Argument &arg) {
@@ -901,7 +903,7 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
     addWorkspaceAliasScopes(*task, task->getArg(2));
     tasks.push_back(task);
   }
-  if (llvm::Function *dispatch = llvmModule->getFunction("mnc_parallel_for"))
+  if (llvm::Function *dispatch = llvmModule->getFunction(mnc::abi::kParallelForFunction))
     if (failed(defineParallelFor(dispatch, tasks, interface.name, module)))
       return failure();
 

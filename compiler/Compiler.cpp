@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/Compiler.h"
+#include "dialects/MncAbi.h"
 
 #include "compiler/IRDump.h"
 #include "compiler/Pipeline.h"
@@ -133,7 +134,7 @@ bool containsMncOperations(ModuleOp module) {
 /// Reads the model's interface off the entry function on tensors: one float
 /// input and one float output, of static shapes.
 LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
-  auto main = module.lookupSymbol<func::FuncOp>("main");
+  auto main = module.lookupSymbol<func::FuncOp>(mnc::abi::kEntryFunction);
   if (!main)
     return module.emitError("the lowered model has no function @main");
   FunctionType type = main.getFunctionType();
@@ -151,9 +152,9 @@ LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
       llvm::to_vector(cast<RankedTensorType>(type.getInput(0)).getShape());
   interface.outputShape =
       llvm::to_vector(cast<RankedTensorType>(type.getResult(0)).getShape());
-  if (auto name = main.getArgAttrOfType<StringAttr>(0, "mnc.name"))
+  if (auto name = main.getArgAttrOfType<StringAttr>(0, mnc::abi::kTensorNameAttr))
     interface.inputName = name.str();
-  if (auto name = main.getResultAttrOfType<StringAttr>(0, "mnc.name"))
+  if (auto name = main.getResultAttrOfType<StringAttr>(0, mnc::abi::kTensorNameAttr))
     interface.outputName = name.str();
   return success();
 }
@@ -164,7 +165,7 @@ LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
 LogicalResult describeProfiledLayers(ModuleOp module,
                                      ArrayRef<mnc::LayerReport> layers,
                                      mnc::LibraryInterface &interface) {
-  auto records = module->getAttrOfType<ArrayAttr>("mnc.layers");
+  auto records = module->getAttrOfType<ArrayAttr>(mnc::abi::kLayersAttr);
   if (!records)
     return module.emitError("instrument-layers did not record the layers "
                             "(mnc.layers)");
@@ -330,12 +331,12 @@ LogicalResult mnc::compile(const CompileOptions &options,
   if (failed(runPipeline(*module, buildLinalgToLLVMPipeline, dump)))
     return failure();
   auto workspaceSize =
-      (*module)->getAttrOfType<IntegerAttr>("mnc.workspace_size");
+      (*module)->getAttrOfType<IntegerAttr>(mnc::abi::kWorkspaceSizeAttr);
   if (!workspaceSize)
     return module->emitError("the pipeline did not record the workspace "
                              "size (mnc.workspace_size)");
   interface.workspaceSize = workspaceSize.getInt();
-  printLayers((*module)->getAttrOfType<ArrayAttr>("mnc.workspace_plan"),
+  printLayers((*module)->getAttrOfType<ArrayAttr>(mnc::abi::kWorkspacePlanAttr),
               interface.workspaceSize);
   if (options.emit == EmitStage::LLVMDialect)
     return write([&](raw_ostream &os) { module->print(os); });

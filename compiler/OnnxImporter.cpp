@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/OnnxImporter.h"
+#include "dialects/MncAbi.h"
 
 #include "dialects/MncOps.h"
 #include "dialects/ShapeInference.h"
@@ -2045,7 +2046,7 @@ LogicalResult Importer::importOutputs(func::FuncOp func) {
   builder.create<func::ReturnOp>(fileLoc, results);
   func.setType(builder.getFunctionType(func.getArgumentTypes(), resultTypes));
   for (auto [i, output] : llvm::enumerate(graph.output()))
-    func.setResultAttr(i, "mnc.name", builder.getStringAttr(output.name()));
+    func.setResultAttr(i, mnc::abi::kTensorNameAttr, builder.getStringAttr(output.name()));
   return success();
 }
 
@@ -2075,13 +2076,13 @@ OwningOpRef<ModuleOp> Importer::run() {
     return nullptr;
 
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
-  (*module)->setAttr("mnc.source",
+  (*module)->setAttr(mnc::abi::kSourceAttr,
                      builder.getStringAttr(llvm::sys::path::filename(path)));
-  (*module)->setAttr("mnc.opset", builder.getI64IntegerAttr(opset));
+  (*module)->setAttr(mnc::abi::kOpsetAttr, builder.getI64IntegerAttr(opset));
   builder.setInsertionPointToEnd(module->getBody());
   auto func = builder.create<func::FuncOp>(
-      fileLoc, "main", builder.getFunctionType({*inputType}, {}));
-  func.setArgAttr(0, "mnc.name", builder.getStringAttr(inputs.front()->name()));
+      fileLoc, mnc::abi::kEntryFunction, builder.getFunctionType({*inputType}, {}));
+  func.setArgAttr(0, mnc::abi::kTensorNameAttr, builder.getStringAttr(inputs.front()->name()));
   builder.setInsertionPointToStart(func.addEntryBlock());
   values[inputs.front()->name()] = func.getArgument(0);
 

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "dialects/MncAbi.h"
 #include "passes/PassUtils.h"
 
 #include "dialects/MncDialect.h"
@@ -30,8 +31,7 @@ using namespace mlir;
 
 namespace {
 
-/// The module attribute that lists the instrumented layers.
-constexpr StringLiteral kLayersAttrName = "mnc.layers";
+using mnc::abi::kLayersAttr;
 
 /// What a layer computes, in the terms its speed depends on: convolutions by
 /// their kernel and stride, other layers by their operation.
@@ -80,10 +80,10 @@ struct InstrumentLayersPass
       module.emitError("instrument-layers: the hook symbol is empty");
       return signalPassFailure();
     }
-    if (module->hasAttr(kLayersAttrName)) {
+    if (module->hasAttr(kLayersAttr)) {
       module.emitError("instrument-layers: the module is already "
                        "instrumented (it has '")
-          << kLayersAttrName << "')";
+          << kLayersAttr << "')";
       return signalPassFailure();
     }
     FailureOr<func::FuncOp> entry =
@@ -136,7 +136,7 @@ struct InstrumentLayersPass
       }));
     }
     mark(body.getTerminator(), layers.size());
-    module->setAttr(kLayersAttrName, builder.getArrayAttr(records));
+    module->setAttr(kLayersAttr, builder.getArrayAttr(records));
   }
 
   /// `func.func private @hook(i32)`, created unless the module declares it

@@ -35,6 +35,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "dialects/MncAbi.h"
 #include "passes/PassUtils.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -54,12 +55,7 @@ using namespace mlir;
 
 namespace {
 
-/// The unit attribute the vector kernels put on their parallel loops.
-constexpr StringLiteral kParallelAttr = "mnc.parallel";
-/// The module attribute listing the task functions, task K at index K.
-constexpr StringLiteral kTasksAttr = "mnc.parallel_tasks";
-/// The function the entry calls to run a task; the back end defines it.
-constexpr StringLiteral kDispatchName = "mnc_parallel_for";
+using mnc::abi::kParallelAttr;
 
 /// Adds to `ops`, dependencies first, the operations that recompute `value`
 /// from the first `numArgs` arguments of `entry`. Fails when `value` depends
@@ -94,10 +90,10 @@ struct OutlineParallelLoopsPass
     if (failed(found))
       return signalPassFailure();
     func::FuncOp entry = *found;
-    if (module->hasAttr(kTasksAttr)) {
+    if (module->hasAttr(mnc::abi::kParallelTasksAttr)) {
       module.emitError("outline-parallel-loops: the module already has "
                        "parallel tasks (")
-          << kTasksAttr << ")";
+          << mnc::abi::kParallelTasksAttr << ")";
       return signalPassFailure();
     }
 
@@ -143,16 +139,16 @@ struct OutlineParallelLoopsPass
     Type indexType = moduleBuilder.getIndexType();
     auto dispatchType = moduleBuilder.getFunctionType(
         {pointerType, moduleBuilder.getI32Type(), indexType}, {});
-    auto dispatch = symbols.lookup<func::FuncOp>(kDispatchName);
+    auto dispatch = symbols.lookup<func::FuncOp>(mnc::abi::kParallelForFunction);
     if (dispatch && dispatch.getFunctionType() != dispatchType) {
       dispatch.emitError("outline-parallel-loops: '")
-          << kDispatchName << "' is reserved for the task dispatcher, of type "
+          << mnc::abi::kParallelForFunction << "' is reserved for the task dispatcher, of type "
           << dispatchType;
       return signalPassFailure();
     }
     if (!dispatch) {
       dispatch = moduleBuilder.create<func::FuncOp>(
-          module.getLoc(), kDispatchName, dispatchType);
+          module.getLoc(), mnc::abi::kParallelForFunction, dispatchType);
       dispatch.setPrivate();
       symbols.insert(dispatch);
     }
@@ -171,7 +167,7 @@ struct OutlineParallelLoopsPass
       OpBuilder b(context);
       b.setInsertionPointAfter(insertAfter);
       auto task = b.create<func::FuncOp>(
-          loc, (entry.getSymName() + "_task_" + Twine(index)).str(), taskType);
+          loc, (entry.getSymName() + mnc::abi::kTaskInfix + Twine(index)).str(), taskType);
       task.setPrivate();
       symbols.insert(task);
       insertAfter = task;
@@ -215,7 +211,7 @@ struct OutlineParallelLoopsPass
                              ValueRange{parallelContext, taskIndex, count});
       loop.erase();
     }
-    module->setAttr(kTasksAttr, ArrayAttr::get(context, taskNames));
+    module->setAttr(mnc::abi::kParallelTasksAttr, ArrayAttr::get(context, taskNames));
   }
 };
 

@@ -3,6 +3,8 @@
 #ifndef MNC_PASSES_PASSES_H
 #define MNC_PASSES_PASSES_H
 
+#include "dialects/MncAbi.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"

@@ -201,7 +201,7 @@ def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {
     `(i32) -> ()` declaration.
   }];
   let options = [
-    Option<"hook", "hook", "std::string", /*default=*/"\"mnc_profile_mark\"",
+    Option<"hook", "hook", "std::string", /*default=*/"mnc::abi::kDefaultProfileHook.str()",
            "Symbol of the function called with each layer's index">,
     Option<"entryFunction", "entry-function", "std::string", /*default=*/"",
            "Function whose layers are instrumented (default: the only public "

@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "dialects/MncAbi.h"
 #include "passes/PassUtils.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -288,7 +289,7 @@ struct PlanWorkspacePass
           b.getNamedAttr("size", b.getI64IntegerAttr(buffer.size)),
       }));
     }
-    module->setAttr("mnc.workspace_plan", ArrayAttr::get(context, plan));
+    module->setAttr(mnc::abi::kWorkspacePlanAttr, ArrayAttr::get(context, plan));
 
     OpBuilder builder(context);
     for (Buffer &buffer : used) {
@@ -302,7 +303,7 @@ struct PlanWorkspacePass
       buffer.alloc->erase();
     }
 
-    module->setAttr("mnc.workspace_size",
+    module->setAttr(mnc::abi::kWorkspaceSizeAttr,
                     IntegerAttr::get(IntegerType::get(context, 64), total));
   }
 };

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "dialects/MncAbi.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -38,7 +39,7 @@ using namespace mlir;
 
 namespace {
 
-constexpr StringLiteral kParallelAttr = "mnc.parallel";
+using mnc::abi::kParallelAttr;
 
 /// Where the bytes of a buffer come from.
 struct BufferRoot {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/VectorKernels.h"
+#include "dialects/MncAbi.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -60,10 +61,9 @@ std::pair<Value, Value> splitPair(OpBuilder &b, Location loc, Value index,
 using LoopBody = function_ref<SmallVector<Value>(OpBuilder &, Value iv,
                                                  ValueRange iterArgs)>;
 
-/// The unit attribute on the one loop of each kernel whose iterations are
-/// independent and share the work evenly (output rows, or pixel tiles), for
-/// splitting the work across threads.
-constexpr StringLiteral kParallelAttr = "mnc.parallel";
+/// Each kernel marks the one loop whose iterations are independent and share
+/// the work evenly (output rows, or pixel tiles) for splitting across threads.
+using mnc::abi::kParallelAttr;
 
 /// Input channels per iteration of a matrix kernel's reduction loop.
 constexpr int64_t kChannelUnroll = 4;
