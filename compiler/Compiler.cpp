@@ -6,11 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/Compiler.h"
-#include "dialects/MncAbi.h"
 
 #include "compiler/IRDump.h"
-#include "compiler/Pipeline.h"
 #include "compiler/Report.h"
+#include "dialects/MncAbi.h"
+#include "passes/Pipelines.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -160,23 +160,15 @@ LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
 }
 
 /// Fills `interface.layers` from the `mnc.layers` attribute instrument-layers
-/// left on `module`, with the multiply-accumulates of the report's
-/// `layers`, which describe the same operations in the same order.
+/// left on `module`.
 LogicalResult describeProfiledLayers(ModuleOp module,
-                                     ArrayRef<mnc::LayerReport> layers,
                                      mnc::LibraryInterface &interface) {
   auto records = module->getAttrOfType<ArrayAttr>(mnc::abi::kLayersAttr);
   if (!records)
-    return module.emitError("instrument-layers did not record the layers "
-                            "(mnc.layers)");
-  if (records.size() != layers.size())
-    return module.emitError("--profile instruments ")
-           << records.size() << " layers of the entry function, but the "
-           << "module has " << layers.size()
-           << " mnc operations: profile a module with one function";
+    return module.emitError("instrument-layers did not record the layers (")
+           << mnc::abi::kLayersAttr << ")";
   interface.layers.clear();
-  for (auto [record, layer] :
-       llvm::zip_equal(records.getAsRange<DictionaryAttr>(), layers)) {
+  for (auto record : records.getAsRange<DictionaryAttr>()) {
     mnc::ProfiledLayer profiled;
     if (auto node = record.getAs<StringAttr>("node"))
       profiled.node = node.str();
@@ -184,11 +176,8 @@ LogicalResult describeProfiledLayers(ModuleOp module,
       profiled.kind = kind.str();
     if (auto shape = record.getAs<StringAttr>("shape"))
       profiled.shape = shape.str();
-    if (profiled.node != layer.name)
-      return module.emitError("--profile: layer ")
-             << interface.layers.size() << " is '" << profiled.node
-             << "' in mnc.layers but '" << layer.name << "' in the report";
-    profiled.macs = layer.macs;
+    if (auto macs = record.getAs<IntegerAttr>("macs"))
+      profiled.macs = macs.getInt();
     interface.layers.push_back(std::move(profiled));
   }
   return success();
@@ -290,8 +279,8 @@ LogicalResult mnc::compile(const CompileOptions &options,
   if (!isLinalg && options.fuse &&
       failed(runPipeline(*module, buildFusionPipeline, dump)))
     return failure();
-  std::vector<LayerReport> layers;
-  if (options.report || options.profile)
+  std::vector<LayerInfo> layers;
+  if (options.report)
     layers = describeLayers(*module);
   if (options.profile &&
       (failed(runPipeline(
@@ -300,7 +289,7 @@ LogicalResult mnc::compile(const CompileOptions &options,
              buildProfilingPipeline(pm, interface.profileHook);
            },
            dump)) ||
-       failed(describeProfiledLayers(*module, layers, interface))))
+       failed(describeProfiledLayers(*module, interface))))
     return failure();
   // The report goes to standard output unless the result does.
   auto printLayers = [&](ArrayAttr plan, int64_t workspaceBytes) {

@@ -12,6 +12,7 @@
 
 #include "passes/Passes.h"
 #include "dialects/MncAbi.h"
+#include "passes/LayerInfo.h"
 #include "passes/PassUtils.h"
 
 #include "dialects/MncDialect.h"
@@ -32,43 +33,6 @@ using namespace mlir;
 namespace {
 
 using mnc::abi::kLayersAttr;
-
-/// What a layer computes, in the terms its speed depends on: convolutions by
-/// their kernel and stride, other layers by their operation.
-std::string layerKind(Operation *op) {
-  if (auto conv = dyn_cast<mnc::Conv2dOp>(op)) {
-    ArrayRef<int64_t> filter =
-        cast<RankedTensorType>(conv.getFilter().getType()).getShape();
-    ArrayRef<int64_t> strides = conv.getStrides();
-    std::string stride =
-        strides[0] == strides[1]
-            ? llvm::formatv("s{0}", strides[0]).str()
-            : llvm::formatv("s{0}x{1}", strides[0], strides[1]).str();
-    if (conv.isDepthwise())
-      return llvm::formatv("depthwise {0}x{1} {2}", filter[2], filter[3],
-                           stride);
-    if (conv.getGroups() == 1 && filter[2] == 1 && filter[3] == 1)
-      return strides[0] == 1 && strides[1] == 1 ? "pointwise"
-                                                : "pointwise " + stride;
-    return llvm::formatv("conv {0}x{1} {2}", filter[2], filter[3], stride);
-  }
-  if (isa<mnc::FullyConnectedOp>(op))
-    return "fully connected";
-  if (isa<mnc::SqueezeExciteOp>(op))
-    return "squeeze-excite";
-  return op->getName().stripDialect().str();
-}
-
-/// "1x16x112x112" for a ranked tensor type.
-std::string formatShape(Type type) {
-  auto shaped = dyn_cast<ShapedType>(type);
-  if (!shaped || !shaped.hasRank())
-    return "?";
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  llvm::interleave(shaped.getShape(), os, "x");
-  return text;
-}
 
 struct InstrumentLayersPass
     : public mnc::impl::InstrumentLayersBase<InstrumentLayersPass> {
@@ -100,7 +64,7 @@ struct InstrumentLayersPass
     Block &body = entry->getBody().front();
     SmallVector<Operation *> layers;
     for (Operation &op : body)
-      if (isa_and_nonnull<mnc::MncDialect>(op.getDialect()))
+      if (mnc::isLayer(&op))
         layers.push_back(&op);
     if (layers.empty()) {
       entry->emitError("instrument-layers: the entry function has no mnc "
@@ -123,16 +87,13 @@ struct InstrumentLayersPass
     SmallVector<Attribute> records;
     for (auto [index, op] : llvm::enumerate(layers)) {
       mark(op, index);
+      mnc::LayerInfo layer = mnc::describeLayer(op);
       records.push_back(builder.getDictionaryAttr({
-          builder.getNamedAttr("op", builder.getStringAttr(
-                                         op->getName().stripDialect())),
-          builder.getNamedAttr("kind", builder.getStringAttr(layerKind(op))),
-          builder.getNamedAttr(
-              "node", builder.getStringAttr(
-                          mnc::locationNodeName(op->getLoc()))),
-          builder.getNamedAttr(
-              "shape", builder.getStringAttr(
-                           formatShape(op->getResult(0).getType()))),
+          builder.getNamedAttr("op", builder.getStringAttr(layer.op)),
+          builder.getNamedAttr("kind", builder.getStringAttr(layer.kind)),
+          builder.getNamedAttr("node", builder.getStringAttr(layer.node)),
+          builder.getNamedAttr("shape", builder.getStringAttr(layer.shape)),
+          builder.getNamedAttr("macs", builder.getI64IntegerAttr(layer.macs)),
       }));
     }
     mark(body.getTerminator(), layers.size());

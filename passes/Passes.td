@@ -193,7 +193,9 @@ def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {
     `op` (the mnc operation), `kind` (for convolutions "pointwise" or
     "pointwise sS", "depthwise KxK sS" or "conv KxK sS"; "fully connected",
     "squeeze-excite", otherwise the operation), `node` (the ONNX node its
-    location names first) and `shape` (of its result, e.g. "1x16x112x112").
+    location names first), `shape` (of its result, e.g. "1x16x112x112") and
+    `macs` (its multiply-accumulates): `mnc::describeLayer`
+    (passes/LayerInfo.h), which `mnc-compile --report` prints too.
 
     Fails when there is no such entry function, when it has no mnc
     operation (the module is already lowered), when the module is already

@@ -7,10 +7,10 @@
 // Convolutions are named by what their speed depends on (kernel, stride,
 // depthwise or not); constants between layers are not layers.
 // CHECK:       module attributes {mnc.layers = [
-// CHECK-SAME:    {kind = "conv 3x3 s2", node = "stem", op = "conv2d", shape = "1x4x4x4"},
-// CHECK-SAME:    {kind = "depthwise 3x3 s1", node = "dw", op = "conv2d", shape = "1x4x4x4"},
-// CHECK-SAME:    {kind = "pointwise", node = "pw", op = "conv2d", shape = "1x8x4x4"},
-// CHECK-SAME:    {kind = "relu", node = "act", op = "relu", shape = "1x8x4x4"}]}
+// CHECK-SAME:    {kind = "conv 3x3 s2", macs = 1728 : i64, node = "stem", op = "conv2d", shape = "1x4x4x4"},
+// CHECK-SAME:    {kind = "depthwise 3x3 s1", macs = 576 : i64, node = "dw", op = "conv2d", shape = "1x4x4x4"},
+// CHECK-SAME:    {kind = "pointwise", macs = 512 : i64, node = "pw", op = "conv2d", shape = "1x8x4x4"},
+// CHECK-SAME:    {kind = "relu", macs = 0 : i64, node = "act", op = "relu", shape = "1x8x4x4"}]}
 // CHECK-LABEL: func.func @main
 // CHECK-NEXT:    %[[W0:.*]] = arith.constant dense<1.000000e+00> : tensor<4x3x3x3xf32>
 // CHECK-NEXT:    %[[I0:.*]] = arith.constant 0 : i32
@@ -58,10 +58,10 @@ func.func @main(%x: tensor<1x3x8x8xf32>) -> tensor<1x8x4x4xf32> {
 // location; strided pointwise convolutions, fully connected layers and
 // squeeze-and-excite blocks have kinds of their own.
 // CHECK:       module attributes {mnc.layers = [
-// CHECK-SAME:    {kind = "pointwise s2", node = "first", op = "conv2d", shape = "1x2x2x2"},
-// CHECK-SAME:    {kind = "squeeze-excite", node = "se", op = "squeeze_excite", shape = "1x2x2x2"},
-// CHECK-SAME:    {kind = "reshape", node = "flat", op = "reshape", shape = "1x8"},
-// CHECK-SAME:    {kind = "fully connected", node = "fc", op = "fully_connected", shape = "1x3"}]}
+// CHECK-SAME:    {kind = "pointwise s2", macs = 32 : i64, node = "first", op = "conv2d", shape = "1x2x2x2"},
+// CHECK-SAME:    {kind = "squeeze-excite", macs = 4 : i64, node = "se", op = "squeeze_excite", shape = "1x2x2x2"},
+// CHECK-SAME:    {kind = "reshape", macs = 0 : i64, node = "flat", op = "reshape", shape = "1x8"},
+// CHECK-SAME:    {kind = "fully connected", macs = 24 : i64, node = "fc", op = "fully_connected", shape = "1x3"}]}
 // CHECK-LABEL: func.func private @helper
 // CHECK-NOT:     call
 // CHECK:         mnc.relu

@@ -6,7 +6,7 @@
 
 #include "compiler/Compiler.h"
 #include "compiler/Diagnostics.h"
-#include "compiler/Registration.h"
+#include "passes/Registration.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectRegistry.h"

@@ -1,8 +1,8 @@
 //===- Registration.cpp - dialects and passes mnc tools use ---------------===//
 
-#include "compiler/Registration.h"
+#include "passes/Registration.h"
 
-#include "compiler/Pipeline.h"
+#include "passes/Pipelines.h"
 #include "dialects/MncDialect.h"
 #include "passes/Passes.h"
 

@@ -1,4 +1,4 @@
-//===- Pipeline.h - the pass pipelines of mnc-compile ---------------------===//
+//===- Pipelines.h - the pass pipelines of mnc-compile --------------------===//
 //
 // mnc-compile runs three pass pipelines, so that it can stop after each
 // (--emit=fused, --emit=linalg, --emit=llvm-dialect):
@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef MNC_COMPILER_PIPELINE_H
-#define MNC_COMPILER_PIPELINE_H
+#ifndef MNC_PASSES_PIPELINES_H
+#define MNC_PASSES_PIPELINES_H
 
 #include "passes/Passes.h"
 
@@ -67,4 +67,4 @@ void registerPipelines();
 
 } // namespace mnc
 
-#endif // MNC_COMPILER_PIPELINE_H
+#endif // MNC_PASSES_PIPELINES_H

@@ -1,6 +1,6 @@
-//===- Pipeline.cpp - the pass pipelines of mnc-compile -------------------===//
+//===- Pipelines.cpp - the pass pipelines of mnc-compile ------------------===//
 
-#include "compiler/Pipeline.h"
+#include "passes/Pipelines.h"
 
 #include "passes/Passes.h"
 

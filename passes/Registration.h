@@ -1,7 +1,7 @@
 //===- Registration.h - dialects and passes mnc tools use -----------------===//
 
-#ifndef MNC_COMPILER_REGISTRATION_H
-#define MNC_COMPILER_REGISTRATION_H
+#ifndef MNC_PASSES_REGISTRATION_H
+#define MNC_PASSES_REGISTRATION_H
 
 namespace mlir {
 class DialectRegistry;
@@ -18,4 +18,4 @@ void registerPasses();
 
 } // namespace mnc
 
-#endif // MNC_COMPILER_REGISTRATION_H
+#endif // MNC_PASSES_REGISTRATION_H
