@@ -71,6 +71,11 @@ def Mnc_ActivationAttr : AttrDef<Mnc_Dialect, "Activation"> {
   let extraClassDeclaration = [{
     /// Whether the kind takes alpha and beta.
     static bool hasParameters(ActivationKind kind);
+    /// Whether `activation` changes nothing: absent (null) or `none`. Ops
+    /// with an optional activation treat both alike.
+    static bool isIdentity(ActivationAttr activation) {
+      return !activation || activation.getKind() == ActivationKind::None;
+    }
     float getAlphaValue() const { return getAlpha().convertToFloat(); }
     float getBetaValue() const { return getBeta().convertToFloat(); }
     /// Evaluates the activation on one value, in float as the generated code does.

@@ -36,10 +36,6 @@ ArrayRef<int64_t> shapeOf(Value value) {
   return cast<RankedTensorType>(value.getType()).getShape();
 }
 
-bool isIdentity(ActivationAttr activation) {
-  return !activation || activation.getKind() == ActivationKind::None;
-}
-
 /// The op that computes `value` when `value` has exactly one use (the block
 /// is then the only reader of what the op computes); null otherwise.
 Operation *soleUseProducer(Value value) {
@@ -112,10 +108,10 @@ FailureOr<Stage> matchStage(Value output) {
     return failure();
   }
   // act2(act1(y)) has no single-activation form.
-  if (standalone && !isIdentity(fused))
+  if (standalone && !ActivationAttr::isIdentity(fused))
     return failure();
   stage.activation = standalone ? standalone : fused;
-  if (isIdentity(stage.activation))
+  if (ActivationAttr::isIdentity(stage.activation))
     stage.activation = nullptr;
   stage.ops.push_back(producer);
   return stage;
