@@ -158,43 +158,6 @@ LogicalResult SqueezeExciteOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
-// Activations
-//===----------------------------------------------------------------------===//
-
-ActivationAttr ReluOp::getActivation() {
-  return ActivationAttr::get(getContext(), ActivationKind::Relu);
-}
-
-ActivationAttr ClipOp::getActivation() {
-  return ActivationAttr::get(getContext(), ActivationKind::Clip,
-                             getMin().convertToFloat(),
-                             getMax().convertToFloat());
-}
-
-LogicalResult ClipOp::verify() {
-  if (getMin().compare(getMax()) == APFloat::cmpGreaterThan)
-    return emitOpError() << "min " << getMin().convertToFloat()
-                         << " exceeds max " << getMax().convertToFloat();
-  return success();
-}
-
-ActivationAttr HardSigmoidOp::getActivation() {
-  return ActivationAttr::get(getContext(), ActivationKind::HardSigmoid,
-                             getAlpha().convertToFloat(),
-                             getBeta().convertToFloat());
-}
-
-ActivationAttr HardSwishOp::getActivation() {
-  return ActivationAttr::get(getContext(), ActivationKind::HardSwish,
-                             getAlpha().convertToFloat(),
-                             getBeta().convertToFloat());
-}
-
-ActivationAttr SigmoidOp::getActivation() {
-  return ActivationAttr::get(getContext(), ActivationKind::Sigmoid);
-}
-
-//===----------------------------------------------------------------------===//
 // Binary operations
 //===----------------------------------------------------------------------===//
 

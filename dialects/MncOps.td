@@ -21,8 +21,8 @@ class Mnc_Op<string mnemonic, list<Trait> traits = []>
 
 // One file per family of operations: a new operation goes into its family's
 // file, its verifier (if any) into MncOps.cpp.
-include "dialects/MncConvOps.td"
 include "dialects/MncActivationOps.td"
+include "dialects/MncConvOps.td"
 include "dialects/MncBinaryOps.td"
 include "dialects/MncPoolingOps.td"
 include "dialects/MncDataMovementOps.td"
