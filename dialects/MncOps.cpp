@@ -16,9 +16,6 @@ using namespace mnc;
 #include "dialects/MncOps.cpp.inc"
 
 namespace {
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getShape();
-}
 
 /// Checks `op`'s single result against the shape its operands imply.
 LogicalResult verifyResultShape(Operation *op, FailureOr<Shape> expected) {

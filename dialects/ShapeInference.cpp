@@ -2,6 +2,8 @@
 
 #include "dialects/ShapeInference.h"
 
+#include "mlir/IR/BuiltinTypes.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
@@ -14,6 +16,10 @@ int64_t getNumElements(ArrayRef<int64_t> shape) {
   for (int64_t dim : shape)
     count *= dim;
   return count;
+}
+
+ArrayRef<int64_t> shapeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getShape();
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #define MNC_DIALECTS_SHAPEINFERENCE_H
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Value.h"
 #include "mlir/Support/LogicalResult.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -68,6 +69,9 @@ mlir::FailureOr<Shape> inferPadShape(llvm::ArrayRef<int64_t> input,
 
 /// The number of elements of a static shape.
 int64_t getNumElements(llvm::ArrayRef<int64_t> shape);
+
+/// The shape of `value`, a ranked tensor (every mnc operand and result is).
+llvm::ArrayRef<int64_t> shapeOf(mlir::Value value);
 
 } // namespace mnc
 

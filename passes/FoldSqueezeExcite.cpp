@@ -17,6 +17,7 @@
 #include "passes/Passes.h"
 
 #include "dialects/MncOps.h"
+#include "dialects/ShapeInference.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
@@ -31,10 +32,6 @@ using namespace mlir;
 using namespace mnc;
 
 namespace {
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getShape();
-}
 
 /// The op that computes `value` when `value` has exactly one use (the block
 /// is then the only reader of what the op computes); null otherwise.

@@ -10,12 +10,9 @@
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
+using mnc::shapeOf;
 
 namespace {
-
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getShape();
-}
 
 /// Bytes of `value` when it is a constant (a weight), else 0.
 int64_t constantBytes(Value value) {
