@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "compiler/OnnxImporter.h"
+#include "compiler/frontend/onnx/OnnxImporter.h"
 #include "dialects/MncAbi.h"
 
 #include "dialects/MncOps.h"
