@@ -32,8 +32,7 @@
 namespace mnc::onnx_frontend {
 
 /// The state of one import, shared by every node.
-class ImportState {
-public:
+struct ImportState {
   ImportState(llvm::StringRef path, mlir::MLIRContext &context);
 
   /// An error at the model file's location (no node to blame).

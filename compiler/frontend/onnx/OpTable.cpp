@@ -1,4 +1,9 @@
 //===- OpTable.cpp - the ONNX ops the importer supports -------------------===//
+//
+// The table's registration checks and the one place that lists every
+// register*Ops function.
+//
+//===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/onnx/OpTable.h"
 

@@ -11,6 +11,14 @@
 // called by getOpTable() (explicitly: static initializers that register
 // themselves are dropped when the library is linked statically).
 //
+// Adding an op: write `static LogicalResult importFoo(NodeContext &node)`
+// in the ops/ file of its category (read inputs with node.getValue or
+// node.requireConst, attributes with node.getInt/getFloat/..., report with
+// node.error(), build with node.create<OpT>, finish with node.setOutput), and
+// add `table.addImporter("Foo", importFoo)` to that file's register*Ops; a
+// compile-time form is a folder registered with addFolder, and an op whose
+// semantics changed between opsets narrows its range with setOpsetRange.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef MNC_COMPILER_FRONTEND_ONNX_OPTABLE_H
