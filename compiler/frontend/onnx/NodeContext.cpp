@@ -1,6 +1,7 @@
 //===- NodeContext.cpp - what an op handler sees of the import ------------===//
 
 #include "compiler/frontend/onnx/NodeContext.h"
+#include "compiler/frontend/onnx/TensorDecoding.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -113,6 +114,12 @@ FailureOr<RankedTensorType> NodeContext::getNchwType(int index) {
     return error() << "only rank-4 (NCHW) inputs are supported, got "
                    << formatShape(type->getShape());
   return type;
+}
+
+FailureOr<ConstTensor> NodeContext::decodeAttrTensor(
+    const onnx::TensorProto &tensor, StringRef what) {
+  return decodeTensor(tensor, what, state.path,
+                      [this] { return state.fileError(); });
 }
 
 FailureOr<float> NodeContext::getScalar(int index, StringRef what,

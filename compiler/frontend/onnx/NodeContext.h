@@ -72,7 +72,6 @@ public:
   const onnx::NodeProto &getNode() const { return node; }
   int getIndex() const { return index; }
   int64_t getOpset() const { return state.opset; }
-  ImportState &getState() { return state; }
   mlir::OpBuilder &getBuilder() { return state.builder; }
   mlir::Location getLoc() const { return loc; }
 
@@ -120,6 +119,11 @@ public:
   /// The type of input `index` of an op that supports only rank-4 (NCHW)
   /// inputs.
   mlir::FailureOr<mlir::RankedTensorType> getNchwType(int index);
+  /// A tensor held in an attribute (Constant's and ConstantOfShape's
+  /// `value`). Its problems are reported at the file, as those of
+  /// initializers are, with `what` naming it.
+  mlir::FailureOr<ConstTensor> decodeAttrTensor(const onnx::TensorProto &tensor,
+                                                llvm::StringRef what);
   /// A scalar float input such as Clip's bounds or Pad's value;
   /// `defaultValue` if it is not given.
   mlir::FailureOr<float> getScalar(int index, llvm::StringRef what,

@@ -13,7 +13,6 @@
 
 #include "compiler/frontend/onnx/NodeContext.h"
 #include "compiler/frontend/onnx/OpTable.h"
-#include "compiler/frontend/onnx/TensorDecoding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,13 +33,11 @@ static double roundElement(double value, bool isInteger) {
 //===----------------------------------------------------------------------===//
 
 static LogicalResult foldConstant(NodeContext &node) {
-  ImportState &state = node.getState();
   for (const onnx::AttributeProto &attr : node.getNode().attribute()) {
     if (attr.name() == "value") {
-      FailureOr<ConstTensor> tensor = decodeTensor(
+      FailureOr<ConstTensor> tensor = node.decodeAttrTensor(
           attr.t(),
-          "node " + std::to_string(node.getIndex()) + " Constant value",
-          state.path, [&] { return state.fileError(); });
+          "node " + std::to_string(node.getIndex()) + " Constant value");
       if (failed(tensor))
         return failure();
       node.setConstOutput(0, std::move(*tensor));
@@ -79,10 +76,8 @@ static LogicalResult foldConstantOfShape(NodeContext &node) {
   ConstTensor result{shape, false,
                      std::vector<double>(getNumElements(shape), 0.0)};
   if (const onnx::AttributeProto *value = node.findAttr("value")) {
-    ImportState &state = node.getState();
     FailureOr<ConstTensor> fill =
-        decodeTensor(value->t(), "ConstantOfShape value", state.path,
-                     [&] { return state.fileError(); });
+        node.decodeAttrTensor(value->t(), "ConstantOfShape value");
     if (failed(fill))
       return failure();
     if (fill->data.size() != 1)
