@@ -4,7 +4,7 @@
 #define MNC_COMPILER_COMPILER_H
 
 #include "compiler/Codegen.h"
-#include "compiler/OnnxImporter.h"
+#include "compiler/frontend/onnx/OnnxImporter.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/LogicalResult.h"

@@ -1,11 +1,13 @@
 //===- OnnxImporter.h - ONNX model to mnc dialect -------------------------===//
 //
-// The only part of mnc that reads ONNX protobufs.
+// The public interface of the ONNX front end (compiler/frontend/onnx), the
+// only part of mnc that reads ONNX protobufs. This header includes none:
+// callers build without ONNX's headers and without exceptions.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef MNC_COMPILER_ONNXIMPORTER_H
-#define MNC_COMPILER_ONNXIMPORTER_H
+#ifndef MNC_COMPILER_FRONTEND_ONNX_ONNXIMPORTER_H
+#define MNC_COMPILER_FRONTEND_ONNX_ONNXIMPORTER_H
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -34,4 +36,4 @@ mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(llvm::StringRef path,
 
 } // namespace mnc
 
-#endif // MNC_COMPILER_ONNXIMPORTER_H
+#endif // MNC_COMPILER_FRONTEND_ONNX_ONNXIMPORTER_H

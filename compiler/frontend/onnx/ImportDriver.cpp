@@ -1,0 +1,277 @@
+//===- ImportDriver.cpp - ONNX model to mnc dialect -----------------------===//
+//
+// Implements importOnnxModel: reads the model (ModelReader), creates the
+// entry function, then walks the graph's nodes in their (topological) order
+// and hands each to its handlers in the OpTable. A node whose inputs are all
+// known at compile time and whose op has a folder is evaluated here; every
+// other node becomes mnc operations whose result shapes come from
+// dialects/ShapeInference.h, so the importer needs no ONNX shape inference
+// (libonnx 1.12 knows no opset 18).
+//
+// Errors do not stop the walk: every unsupported op is reported up front, a
+// node that fails poisons its outputs, and the nodes that use them are
+// skipped silently, so each problem is reported once.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/frontend/onnx/OnnxImporter.h"
+
+#include "compiler/frontend/onnx/ModelReader.h"
+#include "compiler/frontend/onnx/NodeContext.h"
+#include "compiler/frontend/onnx/OpTable.h"
+
+#include "dialects/MncAbi.h"
+#include "dialects/MncOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
+
+#include <cassert>
+
+using namespace mlir;
+using namespace mnc;
+using namespace mnc::onnx_frontend;
+using llvm::ArrayRef;
+using llvm::SmallVector;
+using llvm::StringRef;
+
+namespace {
+
+/// Whether a node belongs to the default ONNX domain, the only one the
+/// OpTable describes.
+bool isDefaultDomain(const onnx::NodeProto &node) {
+  return node.domain().empty() || node.domain() == "ai.onnx";
+}
+
+class ImportDriver {
+public:
+  ImportDriver(StringRef path, const ImportOptions &options,
+               MLIRContext &context)
+      : options(options), context(context), state(path, context),
+        opTable(getOpTable()) {}
+
+  OwningOpRef<ModuleOp> run();
+
+private:
+  /// Reports every node whose op the OpTable does not support, then one
+  /// summary listing them all.
+  void reportUnsupportedOps();
+  void importNodes();
+  /// Folds or imports one node.
+  LogicalResult importNode(NodeContext &node, const OpDef &def);
+  LogicalResult importOutputs(func::FuncOp func);
+
+  InFlightDiagnostic fileError() { return state.fileError(); }
+  auto fileErrorFn() {
+    return [this] { return state.fileError(); };
+  }
+
+  const ImportOptions &options;
+  MLIRContext &context;
+  ImportState state;
+  const OpTable &opTable;
+  onnx::ModelProto model;
+
+  /// Outputs of nodes that failed or were skipped: their users are skipped
+  /// silently instead of reporting the same problem again.
+  llvm::StringSet<> poisoned;
+  /// Nodes whose op type is not supported.
+  llvm::DenseSet<int> unsupportedNodes;
+};
+
+} // namespace
+
+void ImportDriver::reportUnsupportedOps() {
+  std::string list;
+  const onnx::GraphProto &graph = model.graph();
+  for (int i = 0; i < graph.node_size(); ++i) {
+    const onnx::NodeProto &current = graph.node(i);
+    bool defaultDomain = isDefaultDomain(current);
+    const OpDef *def = defaultDomain ? opTable.lookup(current.op_type())
+                                     : nullptr;
+    if (def && def->supportsOpset(state.opset))
+      continue;
+    // No node location: the error is about the op, not a tensor it makes.
+    NodeContext node(state, current, i, state.fileLoc);
+    if (!defaultDomain)
+      node.error() << "unsupported op from domain '" << current.domain()
+                   << "'";
+    else if (!def)
+      node.error() << "unsupported op";
+    else
+      node.error() << "unsupported op in opset " << state.opset
+                   << " (supported in opsets " << def->minOpset << " to "
+                   << def->maxOpset << ")";
+    unsupportedNodes.insert(i);
+    list += (list.empty() ? "" : ", ") + current.op_type() + " (node " +
+            std::to_string(i) + ")";
+  }
+  if (!unsupportedNodes.empty())
+    fileError() << unsupportedNodes.size() << " unsupported op"
+                << (unsupportedNodes.size() == 1 ? "" : "s")
+                << " in the model: " << list;
+}
+
+void ImportDriver::importNodes() {
+  const onnx::GraphProto &graph = model.graph();
+  for (int i = 0; i < graph.node_size(); ++i) {
+    const onnx::NodeProto &current = graph.node(i);
+    std::string label = current.name().empty()
+                            ? current.op_type() + "_" + std::to_string(i)
+                            : current.name();
+    NodeContext node(
+        state, current, i,
+        NameLoc::get(state.builder.getStringAttr(label), state.fileLoc));
+
+    bool skip = unsupportedNodes.contains(i) ||
+                llvm::any_of(current.input(), [&](const std::string &name) {
+                  return poisoned.contains(name);
+                });
+    if (!skip) {
+      // Not an unsupported node: the table has its op.
+      const OpDef *def = opTable.lookup(current.op_type());
+      assert(def && "a supported node without an OpTable entry");
+      // A handler may report an error and still succeed (attribute getters
+      // report and return the default): count errors too.
+      unsigned errorsBefore = state.errorCount;
+      skip = failed(importNode(node, *def)) ||
+             state.errorCount != errorsBefore;
+    }
+    if (skip)
+      for (const std::string &output : current.output())
+        poisoned.insert(output);
+  }
+}
+
+LogicalResult ImportDriver::importNode(NodeContext &node, const OpDef &def) {
+  if (def.folder && node.allInputsConst())
+    return def.folder(node);
+  if (def.importer)
+    return def.importer(node);
+  for (int i = 0; i < node.getNumInputs(); ++i)
+    if (node.hasInput(i) && !node.getConst(i))
+      return node.error() << "supported only on compile-time constants, but "
+                             "input '"
+                          << node.getInputName(i)
+                          << "' is computed at run time";
+  return failure();
+}
+
+LogicalResult ImportDriver::importOutputs(func::FuncOp func) {
+  OpBuilder &builder = state.builder;
+  SmallVector<Value> results;
+  SmallVector<Type> resultTypes;
+  const onnx::GraphProto &graph = model.graph();
+  if (graph.output_size() == 0) {
+    fileError() << "the graph has no outputs";
+    return failure();
+  }
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    const std::string &name = output.name();
+    if (poisoned.contains(name))
+      return failure();
+    Value value = state.values.lookup(name);
+    if (!value) {
+      auto it = state.constants.find(name);
+      if (it == state.constants.end()) {
+        fileError() << "graph output '" << name << "' is produced by no node";
+        return failure();
+      }
+      value = state.materialize(name, it->second);
+    }
+    // A static shape the exporter declared must agree with ours.
+    ArrayRef<int64_t> shape =
+        cast<RankedTensorType>(value.getType()).getShape();
+    if (output.type().tensor_type().has_shape()) {
+      const onnx::TensorShapeProto &declared =
+          output.type().tensor_type().shape();
+      bool agrees = declared.dim_size() == static_cast<int>(shape.size());
+      for (int i = 0; agrees && i < declared.dim_size(); ++i)
+        if (declared.dim(i).has_dim_value() &&
+            declared.dim(i).dim_value() != shape[i])
+          agrees = false;
+      if (!agrees) {
+        fileError() << "graph output '" << name
+                    << "' is declared with another shape than the computed "
+                    << formatShape(shape);
+        return failure();
+      }
+    }
+    results.push_back(value);
+    resultTypes.push_back(value.getType());
+  }
+  builder.create<func::ReturnOp>(state.fileLoc, results);
+  func.setType(builder.getFunctionType(func.getArgumentTypes(), resultTypes));
+  for (auto [i, output] : llvm::enumerate(graph.output()))
+    func.setResultAttr(i, abi::kTensorNameAttr,
+                       builder.getStringAttr(output.name()));
+  return success();
+}
+
+OwningOpRef<ModuleOp> ImportDriver::run() {
+  context.loadDialect<MncDialect, arith::ArithDialect, func::FuncDialect>();
+  if (failed(readModelFile(state.path, model, fileErrorFn())))
+    return nullptr;
+  FailureOr<int64_t> opset = readDefaultOpset(model, fileErrorFn());
+  if (failed(opset))
+    return nullptr;
+  state.opset = *opset;
+  runOnnxChecker(model, state.path, state.opset, fileErrorFn());
+  if (failed(readInitializers(model, state.path, state.constants,
+                              fileErrorFn())) ||
+      state.errorCount)
+    return nullptr;
+
+  // Initializers may be listed among the graph inputs (IR version < 4);
+  // the one remaining input is the model's.
+  const onnx::GraphProto &graph = model.graph();
+  SmallVector<const onnx::ValueInfoProto *> inputs;
+  for (const onnx::ValueInfoProto &input : graph.input())
+    if (!state.constants.count(input.name()))
+      inputs.push_back(&input);
+  if (inputs.size() != 1) {
+    InFlightDiagnostic diag = fileError();
+    diag << "the model has " << inputs.size()
+         << " graph inputs; exactly one is supported";
+    for (const onnx::ValueInfoProto *input : inputs)
+      diag << " '" << input->name() << "'";
+    return nullptr;
+  }
+  FailureOr<RankedTensorType> inputType = readGraphInput(
+      *inputs.front(), options.inputShape, context, fileErrorFn());
+  if (failed(inputType))
+    return nullptr;
+
+  OpBuilder &builder = state.builder;
+  Location fileLoc = state.fileLoc;
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  (*module)->setAttr(abi::kSourceAttr, builder.getStringAttr(
+                                           llvm::sys::path::filename(
+                                               state.path)));
+  (*module)->setAttr(abi::kOpsetAttr, builder.getI64IntegerAttr(state.opset));
+  builder.setInsertionPointToEnd(module->getBody());
+  auto func = builder.create<func::FuncOp>(
+      fileLoc, abi::kEntryFunction, builder.getFunctionType({*inputType}, {}));
+  func.setArgAttr(0, abi::kTensorNameAttr,
+                  builder.getStringAttr(inputs.front()->name()));
+  builder.setInsertionPointToStart(func.addEntryBlock());
+  state.values[inputs.front()->name()] = func.getArgument(0);
+
+  reportUnsupportedOps();
+  importNodes();
+  if (state.errorCount || failed(importOutputs(func)) || state.errorCount)
+    return nullptr;
+  if (failed(verify(*module)))
+    return nullptr;
+  return module;
+}
+
+OwningOpRef<ModuleOp> mnc::importOnnxModel(StringRef path,
+                                           const ImportOptions &options,
+                                           MLIRContext &context) {
+  return ImportDriver(path, options, context).run();
+}

@@ -1,0 +1,108 @@
+//===- Conv.cpp - ONNX Conv and BatchNormalization ------------------------===//
+//
+// 2-D convolutions with constant weights and inference-mode batch
+// normalization; the fusion passes later fold the latter into the former.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/frontend/onnx/NodeContext.h"
+#include "compiler/frontend/onnx/OpTable.h"
+#include "compiler/frontend/onnx/ops/ShapeRules.h"
+
+#include "dialects/MncOps.h"
+
+using namespace mlir;
+using namespace mnc;
+using namespace mnc::onnx_frontend;
+using llvm::ArrayRef;
+using llvm::SmallVector;
+using llvm::StringRef;
+
+/// Conv with a constant [C_out, C_in / group, KH, KW] weight and optional
+/// constant bias.
+static LogicalResult importConv(NodeContext &node) {
+  FailureOr<RankedTensorType> inputType = node.getValueType(0);
+  FailureOr<const ConstTensor *> filter = node.requireConst(1, "weight");
+  if (failed(inputType) || failed(filter))
+    return failure();
+  if (node.hasInput(2) && failed(node.requireConst(2, "bias")))
+    return failure();
+  ArrayRef<int64_t> filterShape = (*filter)->shape;
+  if (filterShape.size() != 4 || inputType->getRank() != 4)
+    return node.error() << "only 2-D convolutions are supported (rank-4 "
+                           "input and weight), got input "
+                        << formatShape(inputType->getShape())
+                        << " and weight " << formatShape(filterShape);
+  SmallVector<int64_t> kernel =
+      node.getInts("kernel_shape", filterShape.drop_front(2));
+  if (kernel != filterShape.drop_front(2))
+    return node.error() << "kernel_shape " << formatShape(kernel)
+                        << " does not match the weight "
+                        << formatShape(filterShape);
+  SmallVector<int64_t> strides = node.getInts("strides", {1, 1});
+  SmallVector<int64_t> dilations = node.getInts("dilations", {1, 1});
+  int64_t groups = node.getInt("group", 1);
+  // auto_pad sizes the padding for the dilated window.
+  SmallVector<int64_t> window = {dilations.size() == 2
+                                     ? dilations[0] * (kernel[0] - 1) + 1
+                                     : kernel[0],
+                                 dilations.size() == 2
+                                     ? dilations[1] * (kernel[1] - 1) + 1
+                                     : kernel[1]};
+  FailureOr<std::array<int64_t, 4>> pads =
+      windowPads(node, inputType->getShape(), window, strides);
+  if (failed(pads))
+    return failure();
+  FailureOr<Shape> shape =
+      inferConv2dShape(inputType->getShape(), filterShape, strides, *pads,
+                       dilations, groups, node.errorFn());
+  if (failed(shape))
+    return failure();
+  if (node.hasInput(2) && node.getConst(2)->shape != Shape{filterShape[0]})
+    return node.error() << "bias shape " << formatShape(node.getConst(2)->shape)
+                        << " must be [" << filterShape[0] << "]";
+  Value bias = node.hasInput(2) ? *node.getValue(2) : Value();
+  node.setOutput(0, node.create<Conv2dOp>(
+                        node.tensorType(*shape), *node.getValue(0),
+                        *node.getValue(1), bias, /*residual=*/Value(), strides,
+                        *pads, dilations, groups, /*activation=*/nullptr));
+  return success();
+}
+
+/// BatchNormalization at inference: constant per-channel scale, bias, mean
+/// and variance.
+static LogicalResult importBatchNorm(NodeContext &node) {
+  if (node.getInt("training_mode", 0) != 0)
+    return node.error() << "training_mode = 1 is not supported (inference "
+                           "only)";
+  FailureOr<RankedTensorType> inputType = node.getValueType(0);
+  if (failed(inputType))
+    return failure();
+  if (inputType->getRank() < 2)
+    return node.error() << "input must have rank >= 2, got "
+                        << formatShape(inputType->getShape());
+  int64_t channels = inputType->getDimSize(1);
+  SmallVector<Value> params;
+  for (auto [index, name] : llvm::enumerate(
+           ArrayRef<StringRef>{"scale", "bias", "mean", "variance"})) {
+    FailureOr<const ConstTensor *> param = node.requireConst(index + 1, name);
+    if (failed(param))
+      return failure();
+    if ((*param)->shape != Shape{channels})
+      return node.error() << name << " has shape "
+                          << formatShape((*param)->shape) << ", expected ["
+                          << channels << "]";
+    params.push_back(*node.getValue(index + 1));
+  }
+  float epsilon = node.getFloat("epsilon", 1e-5f);
+  node.setOutput(0, node.create<BatchNormOp>(
+                        *inputType, *node.getValue(0), params[0], params[1],
+                        params[2], params[3],
+                        node.getBuilder().getF32FloatAttr(epsilon)));
+  return success();
+}
+
+void mnc::onnx_frontend::registerConvOps(OpTable &table) {
+  table.addImporter("Conv", importConv);
+  table.addImporter("BatchNormalization", importBatchNorm);
+}
