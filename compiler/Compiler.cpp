@@ -11,6 +11,10 @@
 #include "compiler/IRDump.h"
 #include "compiler/Pipeline.h"
 #include "compiler/Report.h"
+#include "compiler/backend/Archive.h"
+#include "compiler/backend/HeaderWriter.h"
+#include "compiler/backend/LLVMTranslation.h"
+#include "compiler/backend/MachineCode.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
