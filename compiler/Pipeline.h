@@ -56,9 +56,12 @@ void buildMncToLinalgPipeline(mlir::OpPassManager &pm,
 /// after workspace planning, large linalg operations are split into
 /// `mnc.parallel` loops and every such loop becomes a task function run
 /// through `mnc_parallel_for(context, task, count)` (split-parallel-linalg,
-/// outline-parallel-loops). Ends with a check
-/// that nothing but LLVM dialect operations is left. The module attribute
-/// `mnc.workspace_size` holds the workspace bytes afterwards.
+/// outline-parallel-loops). Checks that nothing but LLVM dialect operations
+/// is left, then marks the entry's and tasks' buffer arguments noalias and
+/// the workspace aligned (add-buffer-argument-attrs) and gives the loads and
+/// stores of the workspace's views alias scopes (add-workspace-alias-scopes).
+/// The module attribute `mnc.workspace_size` holds the workspace bytes
+/// afterwards.
 void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);
 
 /// Registers the pipelines for command-line use (mnc-opt): `--mnc-fusion`,

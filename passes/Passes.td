@@ -175,6 +175,54 @@ def CheckLLVMDialect : Pass<"check-llvm-dialect", "mlir::ModuleOp"> {
   }];
 }
 
+def AddBufferArgumentAttrs
+    : Pass<"add-buffer-argument-attrs", "mlir::ModuleOp"> {
+  let summary = "Marks the lowered entry's and tasks' buffer arguments "
+                "noalias and the workspace aligned";
+  let description = [{
+    Runs on the LLVM dialect, after the lowering. The entry
+    `llvm.func @main(%input, %output, %workspace, %context)` and the parallel
+    tasks the module attribute `mnc.parallel_tasks` lists
+    (`(%input, %output, %workspace, %begin, %end)`) receive the buffers that
+    NAME_run and NAME_run_parallel have checked: disjoint, and the workspace
+    aligned to MNC_WORKSPACE_ALIGNMENT bytes. Their first three arguments get
+    `llvm.noalias`, and the workspace `llvm.align` when the module attribute
+    `mnc.workspace_size` is positive. The entry's arguments stay without
+    `llvm.noalias` when the module has tasks: the tasks reach the same buffers
+    through the parallel context during the entry's calls of the dispatcher.
+
+    Fails when there is no lowered entry
+    `void main(ptr, ptr, ptr, ptr)` with a body, or a listed task is missing,
+    has no body or does not take 5 arguments.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+def AddWorkspaceAliasScopes
+    : Pass<"add-workspace-alias-scopes", "mlir::ModuleOp"> {
+  let summary = "Tells LLVM that the buffers placed in the workspace do not "
+                "overlap";
+  let description = [{
+    Runs on the LLVM dialect, after the lowering, on the entry `llvm.func
+    @main` and the parallel tasks `mnc.parallel_tasks` lists; their third
+    argument is the workspace. Every intermediate buffer is a view into it:
+    a constant-offset `llvm.getelementptr` of the workspace, the aligned
+    pointer (field 1) of a memref descriptor whose offset, sizes and strides
+    are constants. Each such view gets an alias scope of a domain
+    `mnc.workspace` (one per function), and every `llvm.load` and
+    `llvm.store` whose address derives from the view (by GEPs and
+    descriptor field reads) gets `alias_scopes` = the view's scope and
+    `noalias_scopes` = the scopes of the views whose byte ranges are disjoint
+    from its own. A view's range is [offset, offset + (last element + 1) *
+    widest access), the last element being the largest that any descriptor
+    of it reaches. A view reached by any descriptor with a non-constant
+    offset, size or stride, and accesses through anything not recognized,
+    keep no scopes. Fails like `add-buffer-argument-attrs` on a malformed
+    entry or task.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {
   let summary = "Calls a hook before every layer of the entry function, "
                 "for per-layer timing";
