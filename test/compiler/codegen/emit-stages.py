@@ -35,7 +35,7 @@ save(make_model(nodes, [("x", "float32", [2, 32])], [("y", "float32", [2, 64])],
 # LLVMDIALECT:     module attributes {{{.*}}mnc.workspace_size = {{[0-9]+}} : i64
 # LLVMDIALECT-NOT: func.func
 # LLVMDIALECT:     llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<2048xf32>)
-# LLVMDIALECT:     llvm.func @main(%{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr)
+# LLVMDIALECT:     llvm.func @main(%{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr)
 # LLVMDIALECT-NOT: malloc
 
 # IR:     target triple = "{{.*}}"
