@@ -17,9 +17,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/Passes.h"
 #include "dialects/MncAbi.h"
 #include "passes/PassUtils.h"
+#include "passes/Passes.h"
 
 #include "runtime/mnc_runtime.h"
 

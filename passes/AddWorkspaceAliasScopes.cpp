@@ -16,9 +16,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/Passes.h"
 #include "dialects/MncAbi.h"
 #include "passes/PassUtils.h"
+#include "passes/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Matchers.h"
@@ -85,7 +85,8 @@ bool isMemRefDescriptor(Type type) {
 
 /// The number of dimensions of a memref descriptor type.
 unsigned descriptorRank(Type type) {
-  return cast<LLVM::LLVMArrayType>(cast<LLVM::LLVMStructType>(type).getBody()[3])
+  return cast<LLVM::LLVMArrayType>(
+             cast<LLVM::LLVMStructType>(type).getBody()[3])
       .getNumElements();
 }
 
@@ -171,8 +172,8 @@ PointerOrigin tracePointer(Value pointer, Block &entryBlock,
     if (auto argument = dyn_cast<BlockArgument>(pointer)) {
       if (argument.getOwner() != &entryBlock)
         break;
-      return {pointer, constant ? std::optional<int64_t>(offset)
-                                : std::nullopt};
+      return {pointer,
+              constant ? std::optional<int64_t>(offset) : std::nullopt};
     }
     if (auto gep = pointer.getDefiningOp<LLVM::GEPOp>()) {
       std::optional<int64_t> gepOffset =

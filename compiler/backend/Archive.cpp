@@ -24,8 +24,8 @@ FailureOr<std::string> mnc::createArchive(StringRef object,
                                  llvm::SymtabWritingMode::NormalSymtab,
                                  kind, /*Deterministic=*/true, /*Thin=*/false);
   if (!archive) {
-    mnc::backendError(context) << "cannot create the archive: "
-                   << llvm::toString(archive.takeError());
+    mnc::backendError(context)
+        << "cannot create the archive: " << llvm::toString(archive.takeError());
     return failure();
   }
   return (*archive)->getBuffer().str();

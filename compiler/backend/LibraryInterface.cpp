@@ -21,8 +21,9 @@ FailureOr<std::string> mnc::deriveLibraryName(StringRef nameOption,
   std::string name;
   if (!nameOption.empty()) {
     if (!isIdentifier(nameOption)) {
-      mnc::backendError(context) << "--name '" << nameOption
-                     << "' is not a C identifier ([A-Za-z_][A-Za-z0-9_]*)";
+      mnc::backendError(context)
+          << "--name '" << nameOption
+          << "' is not a C identifier ([A-Za-z_][A-Za-z0-9_]*)";
       return failure();
     }
     name = nameOption.str();
@@ -34,18 +35,19 @@ FailureOr<std::string> mnc::deriveLibraryName(StringRef nameOption,
     for (char c : stem)
       name.push_back(llvm::isAlnum(c) || c == '_' ? c : '_');
     if (name.empty()) {
-      mnc::backendError(context) << "cannot derive a library name from '"
-                     << (fromOutput ? outputPath : inputPath)
-                     << "'; give one with --name";
+      mnc::backendError(context)
+          << "cannot derive a library name from '"
+          << (fromOutput ? outputPath : inputPath) << "'; give one with --name";
       return failure();
     }
     if (llvm::isDigit(name.front()))
       name = "mnc_" + name;
   }
   if (name + ".h" == kRuntimeHeaderName) {
-    mnc::backendError(context) << "the library name '" << name
-                   << "' is reserved: its header would replace "
-                   << kRuntimeHeaderName << "; choose another with --name";
+    mnc::backendError(context)
+        << "the library name '" << name
+        << "' is reserved: its header would replace " << kRuntimeHeaderName
+        << "; choose another with --name";
     return failure();
   }
   return name;

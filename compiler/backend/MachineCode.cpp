@@ -104,8 +104,9 @@ mnc::emitMachineCode(llvm::Module &llvmModule, llvm::TargetMachine &machine,
   llvm::raw_svector_ostream os(buffer);
   llvm::legacy::PassManager passes;
   if (machine.addPassesToEmitFile(passes, os, /*DwoOut=*/nullptr, fileType)) {
-    mnc::backendError(context) << "the target '" << machine.getTargetTriple().str()
-                   << "' cannot emit this file type";
+    mnc::backendError(context)
+        << "the target '" << machine.getTargetTriple().str()
+        << "' cannot emit this file type";
     return failure();
   }
   passes.run(llvmModule);
@@ -120,7 +121,7 @@ LogicalResult mnc::checkExternalSymbols(StringRef object,
           llvm::MemoryBufferRef(object, "object"));
   if (!file) {
     mnc::backendError(context) << "cannot read the generated object file: "
-                   << llvm::toString(file.takeError());
+                               << llvm::toString(file.takeError());
     return failure();
   }
   // Mach-O prefixes C symbols with '_'.
@@ -132,7 +133,8 @@ LogicalResult mnc::checkExternalSymbols(StringRef object,
     if (!flags || !name) {
       llvm::consumeError(flags.takeError());
       llvm::consumeError(name.takeError());
-      mnc::backendError(context) << "cannot read the generated object's symbols";
+      mnc::backendError(context)
+          << "cannot read the generated object's symbols";
       return failure();
     }
     if (!(*flags & llvm::object::SymbolRef::SF_Undefined) || name->empty())

@@ -69,20 +69,20 @@ mnc::createTargetMachine(const TargetSpec &spec, MLIRContext &context) {
                                : llvm::Triple::normalize(spec.triple);
   llvm::Triple triple(tripleName);
   if (!llvm::is_contained(kSupportedArchs, triple.getArch())) {
-    mnc::backendError(context) << (triple.getArch() == llvm::Triple::UnknownArch
-                           ? "unknown"
-                           : "unsupported")
-                   << " target triple '" << spec.triple
-                   << "'; supported architectures: " << kSupportedTriples
-                   << "; bare metal: aarch64-none-elf";
+    mnc::backendError(context)
+        << (triple.getArch() == llvm::Triple::UnknownArch ? "unknown"
+                                                          : "unsupported")
+        << " target triple '" << spec.triple
+        << "'; supported architectures: " << kSupportedTriples
+        << "; bare metal: aarch64-none-elf";
     return failure();
   }
   // LLVM reads a misspelled operating system or environment as "unknown"
   // and would silently build for a generic ELF target.
   auto unknownComponent = [&](StringRef what, StringRef name) {
-    mnc::backendError(context) << "unknown " << what << " '" << name
-                   << "' in target triple '" << spec.triple
-                   << "'; supported " << kSupportedSystems;
+    mnc::backendError(context)
+        << "unknown " << what << " '" << name << "' in target triple '"
+        << spec.triple << "'; supported " << kSupportedSystems;
     return failure();
   };
   auto isPlaceholder = [](StringRef name) {
@@ -103,8 +103,9 @@ mnc::createTargetMachine(const TargetSpec &spec, MLIRContext &context) {
   const llvm::Target *target =
       llvm::TargetRegistry::lookupTarget(triple.str(), lookupError);
   if (!target) {
-    mnc::backendError(context) << "target triple '" << triple.str()
-                   << "' is not available in this LLVM: " << lookupError;
+    mnc::backendError(context)
+        << "target triple '" << triple.str()
+        << "' is not available in this LLVM: " << lookupError;
     return failure();
   }
 
@@ -115,8 +116,8 @@ mnc::createTargetMachine(const TargetSpec &spec, MLIRContext &context) {
   if (cpu == "native") {
     if (!host) {
       mnc::backendError(context) << "--mcpu=native needs the host's target ("
-                     << llvm::sys::getDefaultTargetTriple() << "), not '"
-                     << triple.str() << "'";
+                                 << llvm::sys::getDefaultTargetTriple()
+                                 << "), not '" << triple.str() << "'";
       return failure();
     }
     cpu = llvm::sys::getHostCPUName().str();
@@ -173,8 +174,8 @@ mnc::createTargetMachine(const TargetSpec &spec, MLIRContext &context) {
       triple.str(), cpu, features, options, llvm::Reloc::PIC_,
       /*CM=*/std::nullopt, llvm::CodeGenOptLevel::Aggressive));
   if (!machine) {
-    mnc::backendError(context) << "cannot create a target machine for '" << triple.str()
-                   << "'";
+    mnc::backendError(context)
+        << "cannot create a target machine for '" << triple.str() << "'";
     return failure();
   }
   return machine;
