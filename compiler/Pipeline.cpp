@@ -119,6 +119,11 @@ void mnc::buildLinalgToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(mnc::createAddWorkspaceAliasScopes());
 }
 
+void mnc::buildLibraryPipeline(OpPassManager &pm,
+                               const CreateEntryPointsOptions &entryPoints) {
+  pm.addPass(mnc::createCreateEntryPoints(entryPoints));
+}
+
 void mnc::registerPipelines() {
   PassPipelineRegistration<>(
       "mnc-fusion", "The graph rewrites of the mnc dialect, in order",

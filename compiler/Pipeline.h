@@ -64,6 +64,14 @@ void buildMncToLinalgPipeline(mlir::OpPassManager &pm,
 /// afterwards.
 void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);
 
+/// The lowered model to the module a library is translated from: the
+/// exported NAME_run and NAME_run_parallel, the task dispatcher and its
+/// trampolines around the entry (create-entry-points). It needs the
+/// library's name and buffer sizes, which only mnc-compile knows: it runs
+/// after --emit=llvm-dialect, before translation to LLVM IR.
+void buildLibraryPipeline(mlir::OpPassManager &pm,
+                          const CreateEntryPointsOptions &entryPoints);
+
 /// Registers the pipelines for command-line use (mnc-opt): `--mnc-fusion`,
 /// `--mnc-to-linalg` and `--mnc-linalg-to-llvm`.
 void registerPipelines();

@@ -141,10 +141,10 @@ def OutlineParallelLoops : Pass<"outline-parallel-loops", "mlir::ModuleOp"> {
     `func.call @mnc_parallel_for(%ctx, K : i32, count : index)`, where count
     is the loop's trip count and `%ctx` (`!llvm.ptr`) is appended as the
     entry's last argument (always, also when no loop is outlined).
-    `@mnc_parallel_for` is declared here and defined by the back end: it must
-    run task K over a partition of [0, count) and return when all of it is
-    done. The module attribute `mnc.parallel_tasks` lists the tasks, task K
-    at index K.
+    `@mnc_parallel_for` is declared here and defined by
+    `create-entry-points`: it must run task K over a partition of [0, count)
+    and return when all of it is done. The module attribute
+    `mnc.parallel_tasks` lists the tasks, task K at index K.
 
     A marked loop that carries values (iter_args), or whose body uses a value
     that cannot be recomputed (loaded from memory, an enclosing loop's
@@ -220,6 +220,42 @@ def AddWorkspaceAliasScopes
     keep no scopes. Fails like `add-buffer-argument-attrs` on a malformed
     entry or task.
   }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+def CreateEntryPoints : Pass<"create-entry-points", "mlir::ModuleOp"> {
+  let summary = "Adds the library's exported C functions around the lowered "
+                "entry";
+  let description = [{
+    Runs on the LLVM dialect, last before translation to LLVM IR. Defines,
+    for the library named `library-name` (NAME):
+    `i32 NAME_run(ptr input, ptr output, ptr workspace)` and
+    `i32 NAME_run_parallel(ptr input, ptr output, ptr workspace,
+    ptr parallel_for, ptr pool)`, which return the MNC_ERROR_ codes of
+    mnc_runtime.h for NULL buffers (or hook), a workspace not aligned to
+    MNC_WORKSPACE_ALIGNMENT and overlapping buffers (the input has
+    `input-size` floats, the output `output-size`, the workspace the module
+    attribute `mnc.workspace_size` bytes), and otherwise call the entry with a
+    parallel context {hook, pool, input, output, workspace} on the stack
+    (NAME_run's hook is NAME_serial_for, which runs a task's whole range in
+    the calling thread); the dispatcher `mnc_parallel_for`, when declared,
+    becomes NAME_parallel_for, which hands the hook the trampoline
+    NAME_task_K of task K (the table NAME_tasks), which calls task K with the
+    buffers of the context. The entry becomes NAME_main, the tasks
+    NAME_main_task_K, and every definition but NAME_run and
+    NAME_run_parallel internal.
+
+    Fails without the options, on a module without the lowered entry, or
+    with a dispatcher or task of another type.
+  }];
+  let options = [
+    Option<"libraryName", "library-name", "std::string", /*default=*/"",
+           "The C identifier prefix of the exported functions (NAME)">,
+    Option<"inputSize", "input-size", "int64_t", /*default=*/"0",
+           "Float elements of the input">,
+    Option<"outputSize", "output-size", "int64_t", /*default=*/"0",
+           "Float elements of the output">,
+  ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 

@@ -1,7 +1,6 @@
 //===- LLVMTranslation.cpp - LLVM dialect to optimized LLVM IR ------------===//
 
 #include "compiler/backend/LLVMTranslation.h"
-#include "compiler/backend/EntryPoints.h"
 #include "dialects/MncAbi.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -24,12 +23,6 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
   context.appendDialectRegistry(registry);
-
-  // The parallel tasks outline-parallel-loops made, task K at index K.
-  SmallVector<std::string> taskNames;
-  if (auto tasks = module->getAttrOfType<ArrayAttr>(mnc::abi::kParallelTasksAttr))
-    for (auto task : tasks.getAsRange<FlatSymbolRefAttr>())
-      taskNames.push_back(task.getValue().str());
 
   // mnc's attributes (the module's source, opset and workspace size, the
   // ONNX names of arguments) have no meaning in LLVM IR.
@@ -60,37 +53,8 @@ mnc::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   llvmModule->setTargetTriple(machine.getTargetTriple().str());
   llvmModule->setDataLayout(machine.createDataLayout());
 
-  // The lowered model: void main(ptr input, ptr output, ptr workspace,
-  // ptr parallel_context).
-  llvm::Function *entry = llvmModule->getFunction(mnc::abi::kEntryFunction);
-  if (!entry || entry->isDeclaration() || entry->arg_size() != 4 ||
-      !entry->getReturnType()->isVoidTy() ||
-      llvm::any_of(entry->args(), [](llvm::Argument &arg) {
-        return !arg.getType()->isPointerTy();
-      })) {
-    module.emitError("expected the lowered entry function 'void main(ptr "
-                     "input, ptr output, ptr workspace, ptr context)'");
-    return failure();
-  }
-  // Internal, so "main" cannot clash with the program's; renamed anyway, so
-  // nothing treats it as a program entry.
-  entry->setName(interface.name + "_main");
-
-  // The parallel tasks, in dispatch order. (The entry's and the tasks'
-  // buffer arguments and accesses were annotated in the LLVM dialect, by
-  // add-buffer-argument-attrs and add-workspace-alias-scopes.)
-  SmallVector<llvm::Function *> tasks;
-  for (const std::string &taskName : taskNames) {
-    llvm::Function *task = llvmModule->getFunction(taskName);
-    if (!task || task->isDeclaration() || task->arg_size() != 5) {
-      module.emitError("expected the parallel task '")
-          << taskName << "' with a body and 5 arguments";
-      return failure();
-    }
-    tasks.push_back(task);
-  }
-  if (failed(mnc::defineEntryPoints(*entry, tasks, interface, module)))
-    return failure();
+  // Nothing in a library throws; asynchronous unwind tables still let
+  // debuggers and profilers walk its stack, as clang's code does.
   for (llvm::Function &function : *llvmModule) {
     if (function.isDeclaration())
       continue;

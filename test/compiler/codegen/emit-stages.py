@@ -40,7 +40,8 @@ save(make_model(nodes, [("x", "float32", [2, 32])], [("y", "float32", [2, 64])],
 
 # IR:     target triple = "{{.*}}"
 # IR:     private unnamed_addr constant [2048 x float]
-# IR:     define {{.*}}i32 @{{[a-z_]+}}_run(ptr {{.*}}%input, ptr {{.*}}%output, ptr {{.*}}%workspace)
+# IR:     define {{.*}}i32 @gemm_run(ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}})
+# IR:     define {{.*}}i32 @gemm_run_parallel(ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}})
 # IR-NOT: define {{.*}}@main(
 
 # ASM:          .globl gemm_run
