@@ -9,6 +9,11 @@
 
 #include "compiler/IRDump.h"
 #include "compiler/Report.h"
+#include "compiler/backend/Archive.h"
+#include "compiler/backend/HeaderWriter.h"
+#include "compiler/backend/LibraryInterface.h"
+#include "compiler/backend/LLVMTranslation.h"
+#include "compiler/backend/MachineCode.h"
 #include "dialects/MncAbi.h"
 #include "passes/Pipelines.h"
 
@@ -329,6 +334,16 @@ LogicalResult mnc::compile(const CompileOptions &options,
               interface.workspaceSize);
   if (options.emit == EmitStage::LLVMDialect)
     return write([&](raw_ostream &os) { module->print(os); });
+
+  CreateEntryPointsOptions entryPoints;
+  entryPoints.libraryName = interface.name;
+  entryPoints.inputSize = numElements(interface.inputShape);
+  entryPoints.outputSize = numElements(interface.outputShape);
+  if (failed(runPipeline(
+          *module,
+          [&](OpPassManager &pm) { buildLibraryPipeline(pm, entryPoints); },
+          dump)))
+    return failure();
 
   auto llvmContextOwner = std::make_unique<llvm::LLVMContext>();
   llvm::LLVMContext &llvmContext = *llvmContextOwner;

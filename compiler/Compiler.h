@@ -3,7 +3,7 @@
 #ifndef MNC_COMPILER_COMPILER_H
 #define MNC_COMPILER_COMPILER_H
 
-#include "compiler/Codegen.h"
+#include "compiler/backend/Target.h"
 #include "compiler/frontend/onnx/OnnxImporter.h"
 
 #include "mlir/IR/MLIRContext.h"

@@ -48,13 +48,14 @@ constexpr llvm::StringLiteral kOpsetAttr = "mnc.opset";
 constexpr llvm::StringLiteral kParallelAttr = "mnc.parallel";
 
 /// Module attribute listing the outlined task functions in dispatch order
-/// (an ArrayAttr of FlatSymbolRefAttr); the back end builds the table of
-/// trampolines NAME_run_parallel hands to the caller's parallel-for from it.
+/// (an ArrayAttr of FlatSymbolRefAttr); create-entry-points builds from it
+/// the table of trampolines NAME_run_parallel hands to the caller's
+/// parallel-for.
 constexpr llvm::StringLiteral kParallelTasksAttr = "mnc.parallel_tasks";
 
 /// The function the entry calls for each parallel loop:
 /// `mnc_parallel_for(context, task index, iteration count)`. Declared by
-/// outline-parallel-loops, defined by the back end.
+/// outline-parallel-loops, defined by create-entry-points.
 constexpr llvm::StringLiteral kParallelForFunction = "mnc_parallel_for";
 
 /// The infix of a task function's name: `<entry>_task_<index>`.

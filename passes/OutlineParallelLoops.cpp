@@ -17,10 +17,10 @@
 //     }
 //   }
 //
-// `%ctx` is a new last argument of the entry (`!llvm.ptr`, opaque here). The
-// back end (compiler/Codegen.cpp) defines `mnc_parallel_for`: it passes task
-// K with the entry's buffers to the caller's parallel-for hook, which runs
-// the task over a partition of [0, count). Calling the task once over the
+// `%ctx` is a new last argument of the entry (`!llvm.ptr`, opaque here).
+// create-entry-points defines `mnc_parallel_for` on the LLVM dialect: it
+// passes task K with the entry's buffers to the caller's parallel-for hook,
+// which runs the task over a partition of [0, count). Calling the task once over the
 // whole range is the original loop.
 //
 // A task receives only the entry's arguments, so everything its body uses

@@ -1,6 +1,7 @@
 //===- PassUtils.cpp - helpers several mnc passes share -------------------===//
 
 #include "passes/PassUtils.h"
+#include "dialects/MncAbi.h"
 
 using namespace mlir;
 
@@ -22,6 +23,35 @@ FailureOr<func::FuncOp> mnc::findEntryFunction(ModuleOp module, StringRef name,
            << passName << ": expected one public function with a body, found "
            << candidates.size() << "; name the entry with entry-function=NAME";
   return candidates.front();
+}
+
+FailureOr<SmallVector<LLVM::LLVMFuncOp>>
+mnc::findLoweredBufferFunctions(ModuleOp module, StringRef passName) {
+  SmallVector<LLVM::LLVMFuncOp> functions;
+  auto entry = module.lookupSymbol<LLVM::LLVMFuncOp>(abi::kEntryFunction);
+  auto isPointer = [](Type type) { return isa<LLVM::LLVMPointerType>(type); };
+  if (!entry || entry.isExternal() || entry.getNumArguments() != 4 ||
+      !isa<LLVM::LLVMVoidType>(entry.getFunctionType().getReturnType()) ||
+      !llvm::all_of(entry.getArgumentTypes(), isPointer))
+    return module.emitError()
+           << passName << ": expected the lowered entry function 'void "
+           << abi::kEntryFunction
+           << "(ptr input, ptr output, ptr workspace, ptr context)'";
+  functions.push_back(entry);
+  auto tasks = module->getAttrOfType<ArrayAttr>(abi::kParallelTasksAttr);
+  if (!tasks)
+    return functions;
+  for (Attribute attr : tasks) {
+    auto name = dyn_cast<FlatSymbolRefAttr>(attr);
+    auto task = name ? module.lookupSymbol<LLVM::LLVMFuncOp>(name.getAttr())
+                     : LLVM::LLVMFuncOp();
+    if (!task || task.isExternal() || task.getNumArguments() != 5)
+      return module.emitError()
+             << passName << ": expected the parallel task " << attr
+             << " with a body and 5 arguments";
+    functions.push_back(task);
+  }
+  return functions;
 }
 
 std::string mnc::locationNodeName(Location loc) {

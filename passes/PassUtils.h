@@ -4,6 +4,7 @@
 #define MNC_PASSES_PASSUTILS_H
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 
 #include <string>
@@ -16,6 +17,16 @@ namespace mnc {
 mlir::FailureOr<mlir::func::FuncOp>
 findEntryFunction(mlir::ModuleOp module, llvm::StringRef name,
                   llvm::StringRef passName);
+
+/// The lowered functions that receive the entry's buffers (input, output,
+/// workspace) as their first three arguments: the entry `llvm.func @main`
+/// (`void (ptr input, ptr output, ptr workspace, ptr context)`), then the
+/// parallel tasks the module attribute `mnc.parallel_tasks` lists, task K at
+/// index K (`void (ptr input, ptr output, ptr workspace, i64 begin,
+/// i64 end)`). Fails, with an error naming `passName`, when one of them is
+/// missing or has another signature.
+mlir::FailureOr<llvm::SmallVector<mlir::LLVM::LLVMFuncOp>>
+findLoweredBufferFunctions(mlir::ModuleOp module, llvm::StringRef passName);
 
 /// The ONNX node an operation came from: the first name its location carries
 /// (a fused operation's location holds the names of all the nodes it

@@ -141,10 +141,10 @@ def OutlineParallelLoops : Pass<"outline-parallel-loops", "mlir::ModuleOp"> {
     `func.call @mnc_parallel_for(%ctx, K : i32, count : index)`, where count
     is the loop's trip count and `%ctx` (`!llvm.ptr`) is appended as the
     entry's last argument (always, also when no loop is outlined).
-    `@mnc_parallel_for` is declared here and defined by the back end: it must
-    run task K over a partition of [0, count) and return when all of it is
-    done. The module attribute `mnc.parallel_tasks` lists the tasks, task K
-    at index K.
+    `@mnc_parallel_for` is declared here and defined by
+    `create-entry-points`: it must run task K over a partition of [0, count)
+    and return when all of it is done. The module attribute
+    `mnc.parallel_tasks` lists the tasks, task K at index K.
 
     A marked loop that carries values (iter_args), or whose body uses a value
     that cannot be recomputed (loaded from memory, an enclosing loop's
@@ -173,6 +173,90 @@ def CheckLLVMDialect : Pass<"check-llvm-dialect", "mlir::ModuleOp"> {
     each of them, so that translation to LLVM IR never sees a half-lowered
     module.
   }];
+}
+
+def AddBufferArgumentAttrs
+    : Pass<"add-buffer-argument-attrs", "mlir::ModuleOp"> {
+  let summary = "Marks the lowered entry's and tasks' buffer arguments "
+                "noalias and the workspace aligned";
+  let description = [{
+    Runs on the LLVM dialect, after the lowering. The entry
+    `llvm.func @main(%input, %output, %workspace, %context)` and the parallel
+    tasks the module attribute `mnc.parallel_tasks` lists
+    (`(%input, %output, %workspace, %begin, %end)`) receive the buffers that
+    NAME_run and NAME_run_parallel have checked: disjoint, and the workspace
+    aligned to MNC_WORKSPACE_ALIGNMENT bytes. Their first three arguments get
+    `llvm.noalias`, and the workspace `llvm.align` when the module attribute
+    `mnc.workspace_size` is positive. The entry's arguments stay without
+    `llvm.noalias` when the module has tasks: the tasks reach the same buffers
+    through the parallel context during the entry's calls of the dispatcher.
+
+    Fails when there is no lowered entry
+    `void main(ptr, ptr, ptr, ptr)` with a body, or a listed task is missing,
+    has no body or does not take 5 arguments.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+def AddWorkspaceAliasScopes
+    : Pass<"add-workspace-alias-scopes", "mlir::ModuleOp"> {
+  let summary = "Tells LLVM that the buffers placed in the workspace do not "
+                "overlap";
+  let description = [{
+    Runs on the LLVM dialect, after the lowering, on the entry `llvm.func
+    @main` and the parallel tasks `mnc.parallel_tasks` lists; their third
+    argument is the workspace. Every intermediate buffer is a view into it:
+    a constant-offset `llvm.getelementptr` of the workspace, the aligned
+    pointer (field 1) of a memref descriptor whose offset, sizes and strides
+    are constants. Each such view gets an alias scope of a domain
+    `mnc.workspace` (one per function), and every `llvm.load` and
+    `llvm.store` whose address derives from the view (by GEPs and
+    descriptor field reads) gets `alias_scopes` = the view's scope and
+    `noalias_scopes` = the scopes of the views whose byte ranges are disjoint
+    from its own. A view's range is [offset, offset + (last element + 1) *
+    widest access), the last element being the largest that any descriptor
+    of it reaches. A view reached by any descriptor with a non-constant
+    offset, size or stride, and accesses through anything not recognized,
+    keep no scopes. Fails like `add-buffer-argument-attrs` on a malformed
+    entry or task.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+def CreateEntryPoints : Pass<"create-entry-points", "mlir::ModuleOp"> {
+  let summary = "Adds the library's exported C functions around the lowered "
+                "entry";
+  let description = [{
+    Runs on the LLVM dialect, last before translation to LLVM IR. Defines,
+    for the library named `library-name` (NAME):
+    `i32 NAME_run(ptr input, ptr output, ptr workspace)` and
+    `i32 NAME_run_parallel(ptr input, ptr output, ptr workspace,
+    ptr parallel_for, ptr pool)`, which return the MNC_ERROR_ codes of
+    mnc_runtime.h for NULL buffers (or hook), a workspace not aligned to
+    MNC_WORKSPACE_ALIGNMENT and overlapping buffers (the input has
+    `input-size` floats, the output `output-size`, the workspace the module
+    attribute `mnc.workspace_size` bytes), and otherwise call the entry with a
+    parallel context {hook, pool, input, output, workspace} on the stack
+    (NAME_run's hook is NAME_serial_for, which runs a task's whole range in
+    the calling thread); the dispatcher `mnc_parallel_for`, when declared,
+    becomes NAME_parallel_for, which hands the hook the trampoline
+    NAME_task_K of task K (the table NAME_tasks), which calls task K with the
+    buffers of the context. The entry becomes NAME_main, the tasks
+    NAME_main_task_K, and every definition but NAME_run and
+    NAME_run_parallel internal.
+
+    Fails without the options, on a module without the lowered entry, or
+    with a dispatcher or task of another type.
+  }];
+  let options = [
+    Option<"libraryName", "library-name", "std::string", /*default=*/"",
+           "The C identifier prefix of the exported functions (NAME)">,
+    Option<"inputSize", "input-size", "int64_t", /*default=*/"0",
+           "Float elements of the input">,
+    Option<"outputSize", "output-size", "int64_t", /*default=*/"0",
+           "Float elements of the output">,
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {

@@ -111,6 +111,17 @@ void mnc::buildLinalgToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(mnc::createCheckLLVMDialect());
+
+  // What NAME_run and NAME_run_parallel check before calling the entry
+  // (disjoint buffers, an aligned workspace) and what the workspace plan
+  // knows (disjoint views), told to LLVM.
+  pm.addPass(mnc::createAddBufferArgumentAttrs());
+  pm.addPass(mnc::createAddWorkspaceAliasScopes());
+}
+
+void mnc::buildLibraryPipeline(OpPassManager &pm,
+                               const CreateEntryPointsOptions &entryPoints) {
+  pm.addPass(mnc::createCreateEntryPoints(entryPoints));
 }
 
 void mnc::registerPipelines() {

@@ -56,10 +56,21 @@ void buildMncToLinalgPipeline(mlir::OpPassManager &pm,
 /// after workspace planning, large linalg operations are split into
 /// `mnc.parallel` loops and every such loop becomes a task function run
 /// through `mnc_parallel_for(context, task, count)` (split-parallel-linalg,
-/// outline-parallel-loops). Ends with a check
-/// that nothing but LLVM dialect operations is left. The module attribute
-/// `mnc.workspace_size` holds the workspace bytes afterwards.
+/// outline-parallel-loops). Checks that nothing but LLVM dialect operations
+/// is left, then marks the entry's and tasks' buffer arguments noalias and
+/// the workspace aligned (add-buffer-argument-attrs) and gives the loads and
+/// stores of the workspace's views alias scopes (add-workspace-alias-scopes).
+/// The module attribute `mnc.workspace_size` holds the workspace bytes
+/// afterwards.
 void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm);
+
+/// The lowered model to the module a library is translated from: the
+/// exported NAME_run and NAME_run_parallel, the task dispatcher and its
+/// trampolines around the entry (create-entry-points). It needs the
+/// library's name and buffer sizes, which only mnc-compile knows: it runs
+/// after --emit=llvm-dialect, before translation to LLVM IR.
+void buildLibraryPipeline(mlir::OpPassManager &pm,
+                          const CreateEntryPointsOptions &entryPoints);
 
 /// Registers the pipelines for command-line use (mnc-opt): `--mnc-fusion`,
 /// `--mnc-to-linalg` and `--mnc-linalg-to-llvm`.

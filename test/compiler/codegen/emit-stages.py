@@ -35,12 +35,13 @@ save(make_model(nodes, [("x", "float32", [2, 32])], [("y", "float32", [2, 64])],
 # LLVMDIALECT:     module attributes {{{.*}}mnc.workspace_size = {{[0-9]+}} : i64
 # LLVMDIALECT-NOT: func.func
 # LLVMDIALECT:     llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<2048xf32>)
-# LLVMDIALECT:     llvm.func @main(%{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr)
+# LLVMDIALECT:     llvm.func @main(%{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr{{[^,]*}}, %{{[^:]*}}: !llvm.ptr)
 # LLVMDIALECT-NOT: malloc
 
 # IR:     target triple = "{{.*}}"
 # IR:     private unnamed_addr constant [2048 x float]
-# IR:     define {{.*}}i32 @{{[a-z_]+}}_run(ptr {{.*}}%input, ptr {{.*}}%output, ptr {{.*}}%workspace)
+# IR:     define {{.*}}i32 @gemm_run(ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}})
+# IR:     define {{.*}}i32 @gemm_run_parallel(ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}}, ptr {{[^,]*}})
 # IR-NOT: define {{.*}}@main(
 
 # ASM:          .globl gemm_run

@@ -2,7 +2,7 @@
 // tensors becomes LLVM dialect only; the entry takes bare pointers (input,
 // output, workspace); weights are read-only globals; the padded copy becomes
 // loops (no call into MLIR's runtime); no heap allocation is left; math.tanh
-// calls libm.
+// calls libm; the buffers and the workspace's views are marked disjoint.
 // RUN: mnc-opt %s --mnc-linalg-to-llvm | FileCheck %s
 // RUN: mnc-opt %s --mnc-linalg-to-llvm | not grep -E "malloc|free|memrefCopy|func\.func|unrealized_conversion_cast|memref\.|linalg\."
 // The stages, as --mlir-print-ir-after-all shows them:
@@ -11,7 +11,11 @@
 // CHECK:     module attributes {mnc.workspace_plan = {{.*}}, mnc.workspace_size = 640 : i64}
 // CHECK-DAG: llvm.func @tanhf(f32) -> f32
 // CHECK-DAG: llvm.mlir.global private constant @{{.*}}(dense<{{.*}}> : tensor<1x1x3x8xf32>) {{{.*}}alignment = 64 : i64{{.*}}} : !llvm.array<1 x array<1 x array<3 x array<8 x f32>>>>
-// CHECK:     llvm.func @main(%{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr)
+// The buffers NAME_run checks are noalias, the workspace aligned; the two
+// views of the workspace (the transposed and the padded input) are disjoint.
+// CHECK:     llvm.func @main(%{{[^:]*}}: !llvm.ptr {llvm.noalias}, %{{[^:]*}}: !llvm.ptr {llvm.noalias}, %{{[^:]*}}: !llvm.ptr {llvm.align = 64 : i64, llvm.noalias}, %{{[^:]*}}: !llvm.ptr)
+// CHECK:       llvm.store {{.*}} {alias_scopes = [#[[VIEW0:alias_scope[0-9]*]]], noalias_scopes = [#[[VIEW1:alias_scope[0-9]*]]]} : f32, !llvm.ptr
+// CHECK:       llvm.store {{.*}} {alias_scopes = [#[[VIEW1]]], noalias_scopes = [#[[VIEW0]]]} : f32, !llvm.ptr
 // CHECK:       llvm.call @tanhf
 
 // The output is written in place (the result became an out-parameter), the

@@ -1,0 +1,257 @@
+//===- HeaderWriter.cpp - the C headers of a generated library ------------===//
+
+#include "compiler/backend/HeaderWriter.h"
+#include "compiler/backend/Target.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace mlir;
+
+namespace {
+
+/// The text of runtime/mnc_runtime.h, embedded at build time.
+#include "compiler/backend/RuntimeHeader.inc"
+
+/// `shape` as a C initializer: "{1, 3, 224, 224}".
+std::string shapeInitializer(ArrayRef<int64_t> shape) {
+  std::string text = "{";
+  for (auto [index, dim] : llvm::enumerate(shape))
+    text += (index ? ", " : "") + std::to_string(dim);
+  return text + "}";
+}
+
+/// Writes `paragraphs` as the lines of a C block comment (" * text"), each
+/// paragraph word-wrapped to 78 columns and separated by an empty comment
+/// line. Lines starting with two spaces are code: kept as they are.
+void writeCommentBody(raw_ostream &os, ArrayRef<std::string> paragraphs) {
+  for (auto [index, paragraph] : llvm::enumerate(paragraphs)) {
+    if (index)
+      os << " *\n";
+    SmallVector<StringRef> lines;
+    StringRef(paragraph).split(lines, '\n');
+    std::string line;
+    auto flush = [&] {
+      if (!line.empty())
+        os << " * " << line << "\n";
+      line.clear();
+    };
+    for (StringRef text : lines) {
+      if (text.starts_with("  ")) {
+        flush();
+        os << " * " << text << "\n";
+        continue;
+      }
+      SmallVector<StringRef> words;
+      text.split(words, ' ', -1, /*KeepEmpty=*/false);
+      for (StringRef word : words) {
+        if (!line.empty() && 3 + line.size() + 1 + word.size() > 78)
+          flush();
+        line += (line.empty() ? "" : " ") + word.str();
+      }
+    }
+    flush();
+  }
+}
+
+/// `text` as a C string literal: quotes, backslashes and anything outside
+/// printable ASCII escaped (octal, which cannot run into a following digit
+/// the way a hexadecimal escape can, since it stops after three digits).
+std::string cStringLiteral(StringRef text) {
+  std::string literal = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      literal += '\\';
+      literal += c;
+    } else if (c < 0x20 || c > 0x7e) {
+      literal += '\\';
+      literal += char('0' + (c >> 6));
+      literal += char('0' + ((c >> 3) & 7));
+      literal += char('0' + (c & 7));
+    } else {
+      literal += c;
+    }
+  }
+  return literal + "\"";
+}
+
+/// The profiling interface of a library compiled with --profile: the hook
+/// NAME_run calls between the layers, the layer count, and tables that name
+/// and size the layers (static in the header, so a program that profiles
+/// several libraries has each library's tables under its own prefix).
+void writeProfileDeclarations(raw_ostream &os,
+                              const mnc::LibraryInterface &interface) {
+  const std::string &name = interface.name;
+  const std::string &hook = interface.profileHook;
+  std::string count = StringRef(name).upper() + "_LAYER_COUNT";
+  os << "\n/*\n";
+  writeCommentBody(
+      os,
+      {"Profiling (compiled with --profile): " + name + "_run calls " +
+           hook + "(i) before layer i of the fused graph and " + hook + "(" +
+           count + ") after the last layer, so layer i runs between marks i "
+           "and i + 1. The caller defines " + hook +
+           " (tools/bench/profile_main.c timestamps the marks); it must "
+           "return quickly and must not call " + name + "_run.",
+       "Per layer, the tables give the ONNX node it came from, what it "
+       "computes (convolutions: \"pointwise\", \"depthwise KxK sS\" or "
+       "\"conv KxK sS\"; other layers: the operation), the shape of its "
+       "output and its multiply-accumulates."});
+  os << " */\n"
+     << "void " << hook << "(int layer); /* defined by the caller */\n"
+     << "\n"
+     << "#define " << count << " " << interface.layers.size() << "\n";
+  auto writeTable = [&](StringRef type, StringRef table,
+                        llvm::function_ref<std::string(
+                            const mnc::ProfiledLayer &)> element) {
+    os << "static const " << type << " " << name << "_layer_" << table << "["
+       << count << "] = {\n";
+    for (auto [index, layer] : llvm::enumerate(interface.layers))
+      os << "  /* " << index << " */ " << element(layer) << ",\n";
+    os << "};\n";
+  };
+  writeTable("char *const", "names", [](const mnc::ProfiledLayer &layer) {
+    return cStringLiteral(layer.node);
+  });
+  writeTable("char *const", "kinds", [](const mnc::ProfiledLayer &layer) {
+    return cStringLiteral(layer.kind);
+  });
+  writeTable("char *const", "shapes", [](const mnc::ProfiledLayer &layer) {
+    return cStringLiteral(layer.shape);
+  });
+  writeTable("long long", "macs", [](const mnc::ProfiledLayer &layer) {
+    return std::to_string(layer.macs);
+  });
+}
+} // namespace
+
+std::string mnc::generateHeader(const LibraryInterface &interface) {
+  const std::string &name = interface.name;
+  std::string upper = StringRef(name).upper();
+  std::string guard = upper + "_H";
+  auto quoted = [](StringRef tensorName) {
+    return tensorName.empty() ? std::string()
+                              : " '" + tensorName.str() + "'";
+  };
+
+  // A library for another machine is linked by a C compiler for it.
+  StringRef triple = StringRef(interface.targetDescription).split(',').first;
+  std::string buildWith = "Build a program with:\n  cc";
+  if (!triple.empty() && !isHostTriple(llvm::Triple(triple)))
+    buildWith = "Build a program with a C compiler for " + triple.str() +
+                ", e.g.:\n  clang --target=" + triple.str();
+
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "/*\n";
+  writeCommentBody(
+      os,
+      {name + ".h - the model " + interface.sourceFile +
+           ", compiled by mnc-compile into " + interface.archiveFile +
+           ". Generated file; do not edit.",
+       "Target: " + interface.targetDescription,
+       buildWith + " -std=c99 -I DIR app.c DIR/" + interface.archiveFile +
+           " -lm",
+       "Use:\n"
+       "  static float input[" +
+           upper + "_INPUT_SIZE], output[" + upper +
+           "_OUTPUT_SIZE];\n"
+           "  void *block = malloc(" +
+           upper +
+           "_WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT - 1);\n"
+           "  int status = " +
+           name +
+           "_run(input, output, mnc_align_workspace(block));\n"
+           "  if (status != MNC_OK)\n"
+           "    fprintf(stderr, \"" +
+           name + ": %s\\n\", mnc_status_string(status));"});
+  os << " */\n"
+     << "#ifndef " << guard << "\n"
+     << "#define " << guard << "\n"
+     << "\n"
+     << "#include \"" << kRuntimeHeaderName << "\"\n"
+     << "\n"
+     << "#ifdef __cplusplus\n"
+     << "extern \"C\" {\n"
+     << "#endif\n"
+     << "\n"
+     << "/* The input" << quoted(interface.inputName) << ". */\n"
+     << "#define " << upper << "_INPUT_SIZE "
+     << numElements(interface.inputShape)
+     << " /* float elements, in the ONNX input's layout */\n"
+     << "#define " << upper << "_INPUT_RANK " << interface.inputShape.size()
+     << "\n"
+     << "#define " << upper << "_INPUT_SHAPE "
+     << shapeInitializer(interface.inputShape) << "\n"
+     << "\n"
+     << "/* The output" << quoted(interface.outputName) << ". */\n"
+     << "#define " << upper << "_OUTPUT_SIZE "
+     << numElements(interface.outputShape)
+     << " /* float elements, in the ONNX output's layout */\n"
+     << "#define " << upper << "_OUTPUT_RANK "
+     << interface.outputShape.size() << "\n"
+     << "#define " << upper << "_OUTPUT_SHAPE "
+     << shapeInitializer(interface.outputShape) << "\n"
+     << "\n"
+     << "/* Scratch memory for " << name << "_run. */\n"
+     << "#define " << upper << "_WORKSPACE_SIZE " << interface.workspaceSize
+     << " /* bytes the caller provides, 64-byte aligned */\n"
+     << "\n"
+     << "/*\n";
+  writeCommentBody(
+      os,
+      {"Runs the model: reads " + upper + "_INPUT_SIZE floats from `input` "
+           "and writes " + upper + "_OUTPUT_SIZE floats to `output`. "
+           "`workspace` is " + upper + "_WORKSPACE_SIZE bytes of scratch "
+           "memory aligned to MNC_WORKSPACE_ALIGNMENT bytes; it needs no "
+           "initialization, is overwritten, and may be NULL when " +
+           upper + "_WORKSPACE_SIZE is 0. The three buffers must not "
+           "overlap.",
+       "Returns MNC_OK (0), or one of the MNC_ERROR_ codes of " +
+           kRuntimeHeaderName.str() +
+           ", in which case nothing was written. Allocates nothing and "
+           "keeps no state: calls may run concurrently with separate "
+           "outputs and workspaces."});
+  os << " */\n"
+     << "int " << name
+     << "_run(const float *input, float *output, void *workspace); "
+        "/* 0 on success */\n"
+     << "\n"
+     << "/*\n";
+  writeCommentBody(
+      os,
+      {"Runs the model like " + name + "_run (same buffers, same results, "
+           "same status codes), with the independent loops of its kernels "
+           "split over the caller's threads: for each, it calls "
+           "parallel_for(pool, task, task_ctx, count), which must run the "
+           "task over a partition of [0, count) and return when all of it "
+           "is done (mnc_parallel_for_fn in " +
+           kRuntimeHeaderName.str() +
+           "). The library itself creates no threads. parallel_for must not "
+           "be NULL (MNC_ERROR_NULL_ARGUMENT); pool is passed through "
+           "untouched. With mnc_threadpool.h (optional, linked separately):",
+       "  mnc_threadpool *pool = mnc_threadpool_create(2);\n"
+       "  int status = " +
+           name +
+           "_run_parallel(input, output, workspace,\n"
+           "                                  mnc_threadpool_parallel_for, "
+           "pool);"});
+  os << " */\n"
+     << "int " << name
+     << "_run_parallel(const float *input, float *output, void *workspace,\n"
+     << std::string(name.size() + 18, ' ')
+     << "mnc_parallel_for_fn parallel_for, void *pool);\n";
+  if (!interface.profileHook.empty())
+    writeProfileDeclarations(os, interface);
+  os << "\n"
+     << "#ifdef __cplusplus\n"
+     << "} /* extern \"C\" */\n"
+     << "#endif\n"
+     << "\n"
+     << "#endif /* " << guard << " */\n";
+  return text;
+}
+
+StringRef mnc::getRuntimeHeader() { return kRuntimeHeaderText; }

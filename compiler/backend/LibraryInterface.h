@@ -1,0 +1,78 @@
+//===- LibraryInterface.h - what a generated library looks like from C ----===//
+//
+// The facts about a library that its entry points and its header both
+// depend on (name, buffers, workspace, profiled layers), collected by the
+// driver from the options and the lowered module.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MNC_COMPILER_BACKEND_LIBRARYINTERFACE_H
+#define MNC_COMPILER_BACKEND_LIBRARYINTERFACE_H
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/LogicalResult.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mnc {
+
+/// One layer of a library compiled with --profile, as its header names it.
+struct ProfiledLayer {
+  std::string node;  ///< the ONNX node it came from
+  std::string kind;  ///< e.g. "pointwise", "depthwise 3x3 s2"
+  std::string shape; ///< of its output, e.g. "1x16x112x112"
+  int64_t macs = 0;  ///< multiply-accumulates
+};
+
+/// What a generated library looks like from C.
+struct LibraryInterface {
+  /// The C identifier prefix: NAME_run, NAME_INPUT_SIZE, NAME.h.
+  std::string name;
+  /// The model file, the archive and the target, for the header's comment.
+  std::string sourceFile;
+  std::string archiveFile;
+  std::string targetDescription;
+  /// The ONNX names of the input and output tensors (may be empty).
+  std::string inputName;
+  std::string outputName;
+  /// Shapes of the input and output, as in the ONNX model.
+  llvm::SmallVector<int64_t> inputShape;
+  llvm::SmallVector<int64_t> outputShape;
+  /// Bytes of scratch memory NAME_run needs.
+  int64_t workspaceSize = 0;
+  /// For a library compiled with --profile: the function NAME_run calls
+  /// before each layer and after the last (NAME_profile_mark, defined by
+  /// the caller), and the layers; empty when not profiled.
+  std::string profileHook;
+  std::vector<ProfiledLayer> layers;
+};
+
+/// The number of elements of a tensor of static `shape`.
+inline int64_t numElements(llvm::ArrayRef<int64_t> shape) {
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    count *= dim;
+  return count;
+}
+
+/// The file every generated header includes.
+constexpr llvm::StringLiteral kRuntimeHeaderName = "mnc_runtime.h";
+
+/// The C identifier a library is named by: `nameOption` if given (which must
+/// be a C identifier), otherwise derived from `outputPath` (the file stem
+/// without a leading "lib"; every character outside [A-Za-z0-9_] becomes
+/// '_', and a leading digit gets the prefix "mnc_"), otherwise from the
+/// model's `inputPath` in the same way.
+mlir::FailureOr<std::string> deriveLibraryName(llvm::StringRef nameOption,
+                                               llvm::StringRef outputPath,
+                                               llvm::StringRef inputPath,
+                                               mlir::MLIRContext &context);
+
+} // namespace mnc
+
+#endif // MNC_COMPILER_BACKEND_LIBRARYINTERFACE_H
