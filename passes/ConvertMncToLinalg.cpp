@@ -352,10 +352,7 @@ void planRowSums(Block &body, StorageValues &values) {
   for (auto excite : body.getOps<SqueezeExciteOp>()) {
     auto producer = excite.getInput().getDefiningOp<Conv2dOp>();
     if (producer && producer.getOutput().hasOneUse() &&
-        producer.getGroups() != 1 &&
-        producer.getGroups() == logicalShape(producer.getInput())[1] &&
-        logicalShape(producer.getFilter())[1] == 1 &&
-        logicalShape(producer.getFilter())[0] == producer.getGroups())
+        producer.isDepthwise())
       values.requestRowSums(producer.getOutput());
   }
 }
@@ -374,7 +371,8 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
     ArrayRef<int64_t> out = logicalShape(op.getOutput());
     int64_t groups = op.getGroups();
     int64_t outChannels = fs[0], groupChannels = fs[1], kh = fs[2], kw = fs[3];
-    bool depthwise = groups == in[1] && groupChannels == 1;
+    // groups == 1 is an ordinary convolution, also with one input channel.
+    bool depthwise = op.isDepthwise();
     if (groups != 1 && !depthwise)
       return op.emitError("grouped convolution");
 
@@ -469,9 +467,6 @@ FailureOr<Value> lowerConv2d(Conv2dOp op, StorageValues &values,
                        dilations)
                    .getResult(0);
     } else {
-      int64_t multiplier = outChannels / groups;
-      if (multiplier != 1)
-        return op.emitError("depth multiplier above 1");
       // [C, 1, KH, KW] -> HWC.
       SmallVector<float> packed(filter->size());
       for (int64_t c = 0; c < outChannels; ++c)
@@ -863,17 +858,15 @@ std::optional<std::string> unsupportedReason(Operation *op) {
     if (!constantElements(conv.getFilter()))
       return "its filter is computed at run time; only constant filters are "
              "supported";
-    ArrayRef<int64_t> in = logicalShape(conv.getInput());
-    ArrayRef<int64_t> filter = logicalShape(conv.getFilter());
-    bool depthwise =
-        static_cast<int64_t>(conv.getGroups()) == in[1] && filter[1] == 1;
-    if (conv.getGroups() != 1 && !depthwise)
-      return "grouped convolutions (1 < groups < channels) are not supported "
-             "yet";
-    if (depthwise && filter[0] != in[1])
+    // groups == 1 is an ordinary convolution, also with one input channel.
+    if (conv.getGroups() == 1 || conv.isDepthwise())
+      return std::nullopt;
+    // One input channel per group but more output channels than groups.
+    if (logicalShape(conv.getFilter())[1] == 1)
       return "depthwise convolutions with a channel multiplier are not "
              "supported yet";
-    return std::nullopt;
+    return "grouped convolutions (1 < groups < channels) are not supported "
+           "yet";
   }
   if (isa<FullyConnectedOp, ReluOp, ClipOp, HardSigmoidOp, HardSwishOp,
           SigmoidOp, AddOp, SubOp, MulOp, DivOp, BatchNormOp, GlobalAvgPoolOp,
