@@ -1,5 +1,5 @@
-// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg="vector-lanes=16 tile-rows=4" -canonicalize -cse | FileCheck %s
-// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg="vector-lanes=4 tile-vectors=1 tile-rows=2 depthwise-columns=2" -canonicalize -cse | FileCheck %s --check-prefix=NARROW
+// RUN: mnc-opt %s -split-input-file -plan-kernel-outputs -convert-mnc-to-linalg="vector-lanes=16 tile-rows=4" -canonicalize -cse | FileCheck %s
+// RUN: mnc-opt %s -split-input-file -plan-kernel-outputs -convert-mnc-to-linalg="vector-lanes=4 tile-vectors=1 tile-rows=2 depthwise-columns=2" -canonicalize -cse | FileCheck %s --check-prefix=NARROW
 // RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg | FileCheck %s --check-prefix=NAMED
 
 // A pointwise conv over 3x3 pixels sees them as one row of 9: two tiles of
