@@ -15,10 +15,15 @@ using namespace mnc;
 #define GET_OP_CLASSES
 #include "dialects/MncOps.cpp.inc"
 
-namespace {
-ArrayRef<int64_t> shapeOf(Value value) {
+ArrayRef<int64_t> mnc::shapeOf(Value value) {
   return cast<RankedTensorType>(value.getType()).getShape();
 }
+
+bool mnc::isIdentityActivation(ActivationAttr activation) {
+  return !activation || activation.getKind() == ActivationKind::None;
+}
+
+namespace {
 
 /// Checks `op`'s single result against the shape its operands imply.
 LogicalResult verifyResultShape(Operation *op, FailureOr<Shape> expected) {

@@ -21,4 +21,16 @@
 #define GET_OP_CLASSES
 #include "dialects/MncOps.h.inc"
 
+namespace mnc {
+
+/// The shape of `value`, a ranked tensor (as every mnc operand and result
+/// is); for an mnc value, its ONNX ("logical", NCHW) shape.
+llvm::ArrayRef<int64_t> shapeOf(mlir::Value value);
+
+/// Whether `activation` is absent or the identity (kind `none`): the one
+/// test for "no activation" that every pass uses.
+bool isIdentityActivation(ActivationAttr activation);
+
+} // namespace mnc
+
 #endif // MNC_DIALECTS_MNCOPS_H

@@ -90,10 +90,6 @@ std::optional<ChannelAffine> getChannelAffine(BatchNormOp op) {
   return affine;
 }
 
-/// Whether `activation` is absent or the identity.
-bool hasNoActivation(ActivationAttr activation) {
-  return !activation || activation.getKind() == ActivationKind::None;
-}
 
 /// Scales row f of `weights` (all elements whose leading index is f) by
 /// multiplier[f].
@@ -158,7 +154,7 @@ struct FoldIntoConv2d : OpRewritePattern<BatchNormOp> {
       return rewriter.notifyMatchFailure(op, "input is not a conv2d");
     if (!conv->hasOneUse())
       return rewriter.notifyMatchFailure(op, "the conv2d has other users");
-    if (!hasNoActivation(conv.getActivationAttr()) || conv.getResidual())
+    if (!isIdentityActivation(conv.getActivationAttr()) || conv.getResidual())
       return rewriter.notifyMatchFailure(
           op, "the conv2d has a fused activation or residual");
     FailureOr<LayerConstants> layer =
@@ -201,7 +197,7 @@ struct FoldIntoFullyConnected : OpRewritePattern<BatchNormOp> {
     if (!fc->hasOneUse())
       return rewriter.notifyMatchFailure(op,
                                          "the fully_connected has other users");
-    if (!hasNoActivation(fc.getActivationAttr()))
+    if (!isIdentityActivation(fc.getActivationAttr()))
       return rewriter.notifyMatchFailure(
           op, "the fully_connected has a fused activation");
     FailureOr<LayerConstants> layer =

@@ -32,14 +32,6 @@ using namespace mnc;
 
 namespace {
 
-ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getShape();
-}
-
-bool isIdentity(ActivationAttr activation) {
-  return !activation || activation.getKind() == ActivationKind::None;
-}
-
 /// The op that computes `value` when `value` has exactly one use (the block
 /// is then the only reader of what the op computes); null otherwise.
 Operation *soleUseProducer(Value value) {
@@ -112,10 +104,10 @@ FailureOr<Stage> matchStage(Value output) {
     return failure();
   }
   // act2(act1(y)) has no single-activation form.
-  if (standalone && !isIdentity(fused))
+  if (standalone && !isIdentityActivation(fused))
     return failure();
   stage.activation = standalone ? standalone : fused;
-  if (isIdentity(stage.activation))
+  if (isIdentityActivation(stage.activation))
     stage.activation = nullptr;
   stage.ops.push_back(producer);
   return stage;

@@ -24,10 +24,6 @@ using namespace mnc;
 
 namespace {
 
-/// Whether `activation` is absent or the identity.
-bool hasNoActivation(ActivationAttr activation) {
-  return !activation || activation.getKind() == ActivationKind::None;
-}
 
 /// Sets `activation` on `producer` (a conv2d or fully_connected), gives it
 /// the locations of both ops and replaces the activation op by its result.
@@ -61,7 +57,7 @@ struct FuseActivationIntoProducer
           activationOp, "input is not a value with this one use");
     ActivationAttr activation = activationOp.getActivation();
     if (auto conv = dyn_cast<Conv2dOp>(producer)) {
-      if (!hasNoActivation(conv.getActivationAttr()))
+      if (!isIdentityActivation(conv.getActivationAttr()))
         return rewriter.notifyMatchFailure(conv, "already has an activation");
       if (conv.getResidual())
         return rewriter.notifyMatchFailure(
@@ -70,7 +66,7 @@ struct FuseActivationIntoProducer
       return success();
     }
     if (auto fc = dyn_cast<FullyConnectedOp>(producer)) {
-      if (!hasNoActivation(fc.getActivationAttr()))
+      if (!isIdentityActivation(fc.getActivationAttr()))
         return rewriter.notifyMatchFailure(fc, "already has an activation");
       absorb(rewriter, fc, activationOp, activation);
       return success();

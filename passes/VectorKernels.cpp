@@ -29,7 +29,7 @@ using namespace mnc::kernel;
 
 Value mnc::emitActivation(OpBuilder &b, Location loc, Value x,
                           ActivationAttr activation) {
-  if (!activation)
+  if (isIdentityActivation(activation))
     return x;
   Type type = x.getType();
   auto constant = [&](float value) {

@@ -56,7 +56,7 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
     if (conv.getGroups() == 1 || conv.isDepthwise())
       return std::nullopt;
     // One input channel per group but more output channels than groups.
-    if (logicalShape(conv.getFilter())[1] == 1)
+    if (shapeOf(conv.getFilter())[1] == 1)
       return "depthwise convolutions with a channel multiplier are not "
              "supported yet";
     return "grouped convolutions (1 < groups < channels) are not supported "
@@ -65,15 +65,14 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
 
   FailureOr<Value> lower(Conv2dOp op, OpAdaptor adaptor,
                          ConversionPatternRewriter &rewriter) const override {
+    // The pass reported the ops `unsupported` names before converting.
     std::optional<SmallVector<float>> filter =
         constantElements(op.getFilter());
-    if (!filter)
-      return op.emitError("filter is not a constant");
-    if (op.getGroups() != 1 && !op.isDepthwise())
-      return op.emitError("grouped convolution");
+    if (!filter || unsupported(op))
+      return failure();
     bool depthwise = op.isDepthwise();
     Location loc = op.getLoc();
-    ArrayRef<int64_t> fs = logicalShape(op.getFilter());
+    ArrayRef<int64_t> fs = shapeOf(op.getFilter());
     int64_t kh = fs[2], kw = fs[3];
     ArrayRef<int64_t> pads = op.getPads();
     bool anyPadding = llvm::any_of(pads, [](int64_t p) { return p != 0; });
@@ -89,7 +88,7 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
         input = padInput(rewriter, op, input);
     }
 
-    SmallVector<int64_t> storageShape = toStorageShape(logicalShape(op.getOutput()));
+    SmallVector<int64_t> storageShape = toStorageShape(shapeOf(op.getOutput()));
     Value bias = op.getBias()
                      ? storage(rewriter, op.getBias(), adaptor.getBias())
                      : Value();
@@ -181,7 +180,7 @@ private:
   /// `input` (NHWC) zero-padded by the op's pads in H and W.
   static Value padInput(OpBuilder &b, Conv2dOp op, Value input) {
     Location loc = op.getLoc();
-    ArrayRef<int64_t> in = logicalShape(op.getInput());
+    ArrayRef<int64_t> in = shapeOf(op.getInput());
     ArrayRef<int64_t> pads = op.getPads();
     SmallVector<int64_t> padded = {in[0], in[2] + pads[0] + pads[2],
                                    in[3] + pads[1] + pads[3], in[1]};

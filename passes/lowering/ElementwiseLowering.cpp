@@ -43,10 +43,10 @@ struct BinaryLowering : OpLoweringPattern<OpT> {
   FailureOr<Value> lower(OpT op, OpAdaptor adaptor,
                          ConversionPatternRewriter &rewriter) const override {
     return elementwise(
-        rewriter, op.getLoc(), logicalShape(op.getOutput()),
+        rewriter, op.getLoc(), shapeOf(op.getOutput()),
         ValueRange{this->storage(rewriter, op.getLhs(), adaptor.getLhs()),
                    this->storage(rewriter, op.getRhs(), adaptor.getRhs())},
-        {logicalShape(op.getLhs()), logicalShape(op.getRhs())},
+        {shapeOf(op.getLhs()), shapeOf(op.getRhs())},
         [](OpBuilder &b, Location loc, ValueRange args) -> Value {
           return b.create<ArithOpT>(loc, args[0], args[1]);
         });
@@ -59,7 +59,7 @@ struct BatchNormLowering : OpLoweringPattern<BatchNormOp> {
 
   FailureOr<Value> lower(BatchNormOp op, OpAdaptor adaptor,
                          ConversionPatternRewriter &rewriter) const override {
-    ArrayRef<int64_t> shape = logicalShape(op.getInput());
+    ArrayRef<int64_t> shape = shapeOf(op.getInput());
     // A [C] parameter broadcast along axis 1 has logical shape [C, 1, ...].
     SmallVector<int64_t> paramShape(shape.size() - 1, 1);
     paramShape[0] = shape[1];

@@ -50,10 +50,6 @@ Value mnc::transpose(OpBuilder &b, Location loc, Value input,
   return b.create<linalg::TransposeOp>(loc, input, init, perm)->getResult(0);
 }
 
-ArrayRef<int64_t> mnc::logicalShape(Value value) {
-  return cast<RankedTensorType>(value.getType()).getShape();
-}
-
 std::optional<SmallVector<float>> mnc::constantElements(Value value) {
   DenseElementsAttr attr;
   if (!matchPattern(value, m_Constant(&attr)))
@@ -170,8 +166,7 @@ Value mnc::accumulatorInit(OpBuilder &b, Location loc, ArrayRef<int64_t> storage
 /// activation(x) + residual over storage-ordered values of one shape.
 Value mnc::epilogue(OpBuilder &b, Location loc, Value x, ActivationAttr activation,
                Value residual) {
-  if ((!activation || activation.getKind() == ActivationKind::None) &&
-      !residual)
+  if (isIdentityActivation(activation) && !residual)
     return x;
   auto type = cast<RankedTensorType>(x.getType());
   int64_t rank = type.getRank();
@@ -285,7 +280,7 @@ Value mnc::matmulTransposedWeight(OpBuilder &b, Location loc, Value input,
                              const VectorTarget &target) {
   auto type = tensorType(out, b.getF32Type());
   if (std::optional<SmallVector<float>> data = constantElements(weight)) {
-    ArrayRef<int64_t> ws = logicalShape(weight);
+    ArrayRef<int64_t> ws = shapeOf(weight);
     int64_t n = ws[0], k = ws[1];
     SmallVector<float> packed(data->size());
     for (int64_t i = 0; i < n; ++i)

@@ -41,9 +41,6 @@ llvm::SmallVector<int64_t> toStorageShape(llvm::ArrayRef<int64_t> logicalShape);
 /// same sequence, which holds when at most one of C and H*W exceeds 1.
 bool storageIsRowMajor(llvm::ArrayRef<int64_t> logicalShape);
 
-/// The shape of a ranked tensor value (for an mnc value, its logical shape).
-llvm::ArrayRef<int64_t> logicalShape(mlir::Value value);
-
 mlir::Value transpose(mlir::OpBuilder &b, mlir::Location loc,
                       mlir::Value input, llvm::ArrayRef<int64_t> resultShape,
                       llvm::ArrayRef<int64_t> perm);

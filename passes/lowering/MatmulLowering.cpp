@@ -27,7 +27,7 @@ struct FullyConnectedLowering : OpLoweringPattern<FullyConnectedOp> {
         storage(rewriter, op.getWeight(), adaptor.getWeight()),
         op.getBias() ? storage(rewriter, op.getBias(), adaptor.getBias())
                      : Value(),
-        op.getActivationAttr(), logicalShape(op.getOutput()), target());
+        op.getActivationAttr(), shapeOf(op.getOutput()), target());
   }
 };
 
@@ -40,9 +40,9 @@ struct SqueezeExciteLowering : OpLoweringPattern<SqueezeExciteOp> {
   FailureOr<Value> lower(SqueezeExciteOp op, OpAdaptor adaptor,
                          ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    ArrayRef<int64_t> in = logicalShape(op.getInput());
+    ArrayRef<int64_t> in = shapeOf(op.getInput());
     int64_t n = in[0], channels = in[1];
-    int64_t reduced = logicalShape(op.getReduceWeight())[0];
+    int64_t reduced = shapeOf(op.getReduceWeight())[0];
     Value input = storage(rewriter, op.getInput(), adaptor.getInput());
     Value squeezed = squeeze(rewriter, op, input);
     Value hidden = matmulTransposedWeight(
@@ -65,7 +65,7 @@ private:
   /// as [N, C]: from the row sums its depthwise producer returned, if any.
   Value squeeze(OpBuilder &b, SqueezeExciteOp op, Value input) const {
     Location loc = op.getLoc();
-    ArrayRef<int64_t> in = logicalShape(op.getInput());
+    ArrayRef<int64_t> in = shapeOf(op.getInput());
     int64_t n = in[0], channels = in[1];
     if (Value rowSums = state.rowSums(input)) {
       // The mean of the H row sums, viewed as [N, H, 1, C].

@@ -28,8 +28,8 @@ struct GlobalAvgPoolLowering : OpLoweringPattern<GlobalAvgPoolOp> {
                          ConversionPatternRewriter &rewriter) const override {
     return meanOver(rewriter, op.getLoc(),
                     storage(rewriter, op.getInput(), adaptor.getInput()),
-                    logicalShape(op.getInput()), {2, 3},
-                    /*keepdims=*/true, logicalShape(op.getOutput()));
+                    shapeOf(op.getInput()), {2, 3},
+                    /*keepdims=*/true, shapeOf(op.getOutput()));
   }
 };
 
@@ -40,8 +40,8 @@ struct ReduceMeanLowering : OpLoweringPattern<ReduceMeanOp> {
                          ConversionPatternRewriter &rewriter) const override {
     return meanOver(rewriter, op.getLoc(),
                     storage(rewriter, op.getInput(), adaptor.getInput()),
-                    logicalShape(op.getInput()), op.getAxes(),
-                    op.getKeepdims(), logicalShape(op.getOutput()));
+                    shapeOf(op.getInput()), op.getAxes(),
+                    op.getKeepdims(), shapeOf(op.getOutput()));
   }
 };
 
@@ -53,7 +53,7 @@ struct SoftmaxLowering : OpLoweringPattern<SoftmaxOp> {
                          ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *context = rewriter.getContext();
-    ArrayRef<int64_t> shape = logicalShape(op.getInput());
+    ArrayRef<int64_t> shape = shapeOf(op.getInput());
     int64_t rank = shape.size();
     int64_t axis = storageIndex(rank, op.getAxis());
     SmallVector<int64_t> storageShape = toStorageShape(shape);

@@ -26,8 +26,8 @@ struct ReshapeLowering : OpLoweringPattern<ReshapeOp> {
                          ConversionPatternRewriter &rewriter) const override {
     return reshapeLogical(rewriter, op.getLoc(),
                           storage(rewriter, op.getInput(), adaptor.getInput()),
-                          logicalShape(op.getInput()),
-                          logicalShape(op.getOutput()));
+                          shapeOf(op.getInput()),
+                          shapeOf(op.getOutput()));
   }
 };
 
@@ -44,7 +44,7 @@ struct TransposeLowering : OpLoweringPattern<TransposeOp> {
     for (int64_t logical : storageToLogical(rank))
       storagePerm.push_back(
           llvm::find(inPerm, op.getPerm()[logical]) - inPerm.begin());
-    SmallVector<int64_t> shape = toStorageShape(logicalShape(op.getOutput()));
+    SmallVector<int64_t> shape = toStorageShape(shapeOf(op.getOutput()));
     Value init = emptyTensor(rewriter, op.getLoc(), shape);
     Value input = storage(rewriter, op.getInput(), adaptor.getInput());
     return rewriter
@@ -60,7 +60,7 @@ struct ConcatLowering : OpLoweringPattern<ConcatOp> {
   FailureOr<Value> lower(ConcatOp op, OpAdaptor adaptor,
                          ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    ArrayRef<int64_t> out = logicalShape(op.getOutput());
+    ArrayRef<int64_t> out = shapeOf(op.getOutput());
     int64_t rank = out.size();
     int64_t axis = storageIndex(rank, op.getAxis());
     Value result = emptyTensor(rewriter, loc, toStorageShape(out));
@@ -88,13 +88,13 @@ struct PadLowering : OpLoweringPattern<PadOp> {
 
   FailureOr<Value> lower(PadOp op, OpAdaptor adaptor,
                          ConversionPatternRewriter &rewriter) const override {
-    int64_t rank = logicalShape(op.getInput()).size();
+    int64_t rank = shapeOf(op.getInput()).size();
     SmallVector<OpFoldResult> low, high;
     for (int64_t logical : storageToLogical(rank)) {
       low.push_back(rewriter.getIndexAttr(op.getPads()[logical]));
       high.push_back(rewriter.getIndexAttr(op.getPads()[logical + rank]));
     }
-    auto type = tensorType(toStorageShape(logicalShape(op.getOutput())),
+    auto type = tensorType(toStorageShape(shapeOf(op.getOutput())),
                            rewriter.getF32Type());
     Value input = storage(rewriter, op.getInput(), adaptor.getInput());
     Value padding =
@@ -131,6 +131,9 @@ struct ReturnLowering : LoweringPattern {
 
 } // namespace
 
+// Before the lowering a return reads mnc results, arguments and constants;
+// after it, every rank-4 operand is the transpose back to NCHW (the input IR
+// has no linalg ops), and the others are as they were.
 bool mnc::returnNeedsLowering(Operation *op) {
   return llvm::any_of(op->getOperands(), [](Value value) {
     Operation *producer = value.getDefiningOp();
