@@ -82,6 +82,23 @@ constexpr llvm::StringLiteral kDefaultProfileHook = "mnc_profile_mark";
 /// The name of the alias-scope domain of the workspace's buffers in LLVM IR.
 constexpr llvm::StringLiteral kWorkspaceAliasDomain = "mnc.workspace";
 
+//===----------------------------------------------------------------------===//
+// Kernel plan
+//===----------------------------------------------------------------------===//
+
+/// Discardable attribute plan-kernel-outputs sets on an `mnc.conv2d` whose
+/// consumers are all convolutions padding their input alike
+/// (DenseI64ArrayAttr: top, left, bottom, right): its vector kernel writes
+/// the result with zero borders this wide, so no consumer copies it into a
+/// padded buffer. convert-mnc-to-linalg reads it.
+constexpr llvm::StringLiteral kOutputPaddingAttr = "mnc.output_padding";
+
+/// Discardable unit attribute plan-kernel-outputs sets on a depthwise
+/// `mnc.conv2d` whose result only a squeeze-and-excite reads: its vector
+/// kernel also returns the sums of the result's rows, from which the squeeze
+/// takes its mean. convert-mnc-to-linalg reads it.
+constexpr llvm::StringLiteral kRowSumsAttr = "mnc.row_sums";
+
 /// The prefix of every attribute mnc attaches to builtin operations; the back
 /// end drops all of them before translation to LLVM IR.
 constexpr llvm::StringLiteral kAttrPrefix = "mnc.";

@@ -60,6 +60,9 @@ LogicalResult Conv2dOp::verify() {
   return success();
 }
 
+// The one definition of "depthwise" every pass uses. groups == 1 is never
+// depthwise, also when the input has a single channel (a grayscale image):
+// that is an ordinary convolution, whatever its output channels.
 bool Conv2dOp::isDepthwise() {
   ArrayRef<int64_t> filter = shapeOf(getFilter());
   return getGroups() > 1 && filter[1] == 1 && filter[0] == getGroups();

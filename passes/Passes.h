@@ -22,6 +22,11 @@ namespace mnc {
 #define GEN_PASS_REGISTRATION
 #include "passes/Passes.h.inc"
 
+/// The analysis of plan-kernel-outputs on one function body: sets
+/// `abi::kOutputPaddingAttr` and `abi::kRowSumsAttr` on the convolutions
+/// whose vector kernels write for their consumers.
+void planKernelOutputs(mlir::Region &body);
+
 } // namespace mnc
 
 #endif // MNC_PASSES_PASSES_H

@@ -5,6 +5,26 @@
 
 include "mlir/Pass/PassBase.td"
 
+def PlanKernelOutputs : Pass<"plan-kernel-outputs", "mlir::ModuleOp"> {
+  let summary = "Records which convolution kernels write their results for "
+                "their consumers";
+  let description = [{
+    The analysis behind the cross-op decisions of convert-mnc-to-linalg's
+    vector kernels, run before it and recorded as discardable attributes on
+    the mnc ops (names in dialects/MncAbi.h), so that each lowering pattern
+    reads its decisions from the op it lowers:
+    - `mnc.output_padding = array<i64: top, left, bottom, right>` on an
+      `mnc.conv2d` whose result is read only by convolutions that all pad
+      their input alike (or add it as their residual): its kernel writes
+      the result with these zero borders, and the consumers read it without
+      a padded copy;
+    - `mnc.row_sums` on a depthwise `mnc.conv2d` whose result only a
+      squeeze-and-excite reads: its kernel also returns the sums of its
+      rows, from which the squeeze takes its mean.
+    Without `vector-lanes`, convert-mnc-to-linalg ignores both.
+  }];
+}
+
 def ConvertMncToLinalg : Pass<"convert-mnc-to-linalg", "mlir::ModuleOp"> {
   let summary = "Lowers mnc operations to linalg, tensor and arith on NHWC tensors";
   let description = [{
@@ -21,10 +41,13 @@ def ConvertMncToLinalg : Pass<"convert-mnc-to-linalg", "mlir::ModuleOp"> {
     convolutions and fully connected layers become register-blocked kernels
     instead of linalg named ops: scf loops around vector FMAs, with the bias,
     activation and residual applied in registers (passes/VectorKernels.h).
-    A convolution whose consumers all pad its result alike writes it padded;
-    a depthwise convolution read only by a squeeze-and-excite also returns
-    its row sums, from which the squeeze takes its mean; the stem reads the
-    model's NCHW input unpadded. Each kernel marks the loop threads share
+    A convolution that plan-kernel-outputs marked `mnc.output_padding`
+    writes its result padded; a depthwise convolution marked `mnc.row_sums`
+    also returns its row sums, from which the squeeze takes its mean; the
+    stem reads the model's NCHW input unpadded.
+
+    One conversion pattern per mnc op (passes/lowering/); an op without one
+    is reported, as is an op its pattern cannot lower. Each kernel marks the loop threads share
     `mnc.parallel` (outline-parallel-loops).
   }];
   let options = [

@@ -57,6 +57,10 @@ void mnc::buildProfilingPipeline(OpPassManager &pm, StringRef hook) {
 
 void mnc::buildMncToLinalgPipeline(OpPassManager &pm,
                                    const ConvertMncToLinalgOptions &options) {
+  // The cross-op decisions of the vector kernels, as attributes the
+  // lowering patterns read (without vector lanes they have none to make).
+  if (options.vectorLanes)
+    pm.addPass(mnc::createPlanKernelOutputs());
   pm.addPass(mnc::createConvertMncToLinalg(options));
 }
 

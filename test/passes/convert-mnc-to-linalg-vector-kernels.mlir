@@ -1,5 +1,5 @@
-// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg="vector-lanes=16 tile-rows=4" -canonicalize -cse | FileCheck %s
-// RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg="vector-lanes=4 tile-vectors=1 tile-rows=2 depthwise-columns=2" -canonicalize -cse | FileCheck %s --check-prefix=NARROW
+// RUN: mnc-opt %s -split-input-file -plan-kernel-outputs -convert-mnc-to-linalg="vector-lanes=16 tile-rows=4" -canonicalize -cse | FileCheck %s
+// RUN: mnc-opt %s -split-input-file -plan-kernel-outputs -convert-mnc-to-linalg="vector-lanes=4 tile-vectors=1 tile-rows=2 depthwise-columns=2" -canonicalize -cse | FileCheck %s --check-prefix=NARROW
 // RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg | FileCheck %s --check-prefix=NAMED
 
 // A pointwise conv over 3x3 pixels sees them as one row of 9: two tiles of
@@ -403,4 +403,32 @@ func.func @few_rows_padded(%x: tensor<1x16x3x3xf32>) -> tensor<1x72x3x3xf32> {
   %a = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x16x3x3xf32>, tensor<72x16x1x1xf32>) -> tensor<1x72x3x3xf32>
   %b = mnc.conv2d %a, %dw {dilations = array<i64: 1, 1>, groups = 72 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x72x3x3xf32>, tensor<72x1x3x3xf32>) -> tensor<1x72x3x3xf32>
   return %b : tensor<1x72x3x3xf32>
+}
+
+// -----
+
+// One input channel with groups = 1 is an ordinary convolution (a grayscale
+// image's stem), not a depthwise one with a channel multiplier: the full
+// conv kernel reads the NCHW argument in place, its filter packed as one
+// [3 * 3 * 1] x 16 block, one broadcast input scalar per FMA.
+// CHECK-LABEL: func.func @one_input_channel
+// CHECK-NOT:     linalg.transpose ins(%arg0
+// CHECK:         %[[W:.*]] = arith.constant dense<5.000000e-01> : tensor<144xf32>
+// CHECK:         scf.for
+// CHECK:           vector.transfer_read %[[W]]
+// CHECK:           tensor.extract %arg0[%c0, %c0, %{{.*}}, %{{.*}}] : tensor<1x1x8x8xf32>
+// CHECK:           vector.broadcast %{{.*}} : f32 to vector<16xf32>
+// CHECK:           vector.fma
+// CHECK-NOT:     depthwise
+// NARROW-LABEL: func.func @one_input_channel
+// NARROW:         arith.constant dense<5.000000e-01> : tensor<144xf32>
+// NARROW:         tensor.extract %arg0[%c0, %c0, %{{.*}}, %{{.*}}] : tensor<1x1x8x8xf32>
+// NAMED-LABEL: func.func @one_input_channel
+// NAMED-NOT:     depthwise
+// NAMED:         linalg.conv_2d_nhwc_hwcf {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x10x10x1xf32>, tensor<3x3x1x16xf32>)
+// NAMED-NOT:     depthwise
+func.func @one_input_channel(%x: tensor<1x1x8x8xf32>) -> tensor<1x16x8x8xf32> {
+  %w = arith.constant dense<0.5> : tensor<16x1x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x1x8x8xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x8x8xf32>
+  return %0 : tensor<1x16x8x8xf32>
 }

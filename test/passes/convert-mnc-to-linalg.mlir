@@ -177,3 +177,17 @@ func.func @squeeze_excite_computed_weights(%x: tensor<1x2x3x3xf32>, %w1: tensor<
   %0 = mnc.squeeze_excite %x, %w1, %b1, %w2, %b2 {expand_activation = #mnc.activation<sigmoid>, reduce_activation = #mnc.activation<none>} : (tensor<1x2x3x3xf32>, tensor<1x2xf32>, tensor<1xf32>, tensor<2x1xf32>, tensor<2xf32>) -> tensor<1x2x3x3xf32>
   return %0 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// One input channel with groups = 1 is an ordinary convolution (HWCF filter),
+// not a depthwise one with a channel multiplier (a grayscale image's stem).
+// CHECK-LABEL: func.func @one_input_channel
+// CHECK-NOT:     depthwise
+// CHECK:         linalg.conv_2d_nhwc_hwcf {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x10x10x1xf32>, tensor<3x3x1x16xf32>) outs(%{{.*}} : tensor<1x8x8x16xf32>)
+// CHECK-NOT:     depthwise
+func.func @one_input_channel(%x: tensor<1x1x8x8xf32>) -> tensor<1x16x8x8xf32> {
+  %w = arith.constant dense<0.5> : tensor<16x1x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x1x8x8xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x8x8xf32>
+  return %0 : tensor<1x16x8x8xf32>
+}
