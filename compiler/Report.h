@@ -3,7 +3,7 @@
 #ifndef MNC_COMPILER_REPORT_H
 #define MNC_COMPILER_REPORT_H
 
-#include "passes/LayerInfo.h"
+#include "passes/profiling/LayerInfo.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/raw_ostream.h"

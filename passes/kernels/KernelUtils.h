@@ -9,7 +9,7 @@
 #ifndef MNC_PASSES_KERNELS_KERNELUTILS_H
 #define MNC_PASSES_KERNELS_KERNELUTILS_H
 
-#include "passes/VectorKernels.h"
+#include "passes/kernels/VectorKernels.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 

@@ -20,7 +20,7 @@
 #ifndef MNC_PASSES_LOWERING_LOWERINGPATTERNS_H
 #define MNC_PASSES_LOWERING_LOWERINGPATTERNS_H
 
-#include "passes/VectorKernels.h"
+#include "passes/kernels/VectorKernels.h"
 
 #include "mlir/Transforms/DialectConversion.h"
 

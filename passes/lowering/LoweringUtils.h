@@ -15,7 +15,7 @@
 #define MNC_PASSES_LOWERING_LOWERINGUTILS_H
 
 #include "dialects/ShapeInference.h"
-#include "passes/VectorKernels.h"
+#include "passes/kernels/VectorKernels.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"

@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/VectorKernels.h"
+#include "passes/kernels/VectorKernels.h"
 #include "passes/ConstantBuilders.h"
 #include "passes/kernels/KernelUtils.h"
 

@@ -12,7 +12,7 @@
 
 #include "passes/Passes.h"
 #include "dialects/MncAbi.h"
-#include "passes/LayerInfo.h"
+#include "passes/profiling/LayerInfo.h"
 #include "passes/PassUtils.h"
 
 #include "dialects/MncDialect.h"

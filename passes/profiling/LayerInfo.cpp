@@ -1,6 +1,6 @@
 //===- LayerInfo.cpp - what one layer of the fused graph computes ---------===//
 
-#include "passes/LayerInfo.h"
+#include "passes/profiling/LayerInfo.h"
 
 #include "dialects/MncOps.h"
 #include "dialects/ShapeInference.h"
