@@ -26,7 +26,7 @@ using namespace mnc;
 
 bool ActivationAttr::hasParameters(ActivationKind kind) {
   return kind == ActivationKind::Clip || kind == ActivationKind::HardSigmoid ||
-         kind == ActivationKind::HardSwish;
+         kind == ActivationKind::HardSwish || kind == ActivationKind::LeakyRelu;
 }
 
 LogicalResult
@@ -42,6 +42,9 @@ ActivationAttr::verify(function_ref<InFlightDiagnostic()> emitError,
       alpha.compare(beta) == APFloat::cmpGreaterThan)
     return emitError() << "clip minimum " << alpha.convertToFloat()
                        << " exceeds its maximum " << beta.convertToFloat();
+  if (kind == ActivationKind::LeakyRelu && !beta.isZero())
+    return emitError() << "activation 'leaky_relu' takes alpha only (its "
+                          "second parameter must be 0)";
   return success();
 }
 
@@ -60,6 +63,8 @@ float ActivationAttr::apply(float x) const {
     return x * std::max(0.0f, std::min(1.0f, alpha * x + beta));
   case ActivationKind::Sigmoid:
     return 1.0f / (1.0f + std::exp(-x));
+  case ActivationKind::LeakyRelu:
+    return x >= 0.0f ? x : alpha * x;
   }
   llvm_unreachable("unknown activation kind");
 }
@@ -139,4 +144,9 @@ ActivationAttr HardSwishOp::getActivation() {
 
 ActivationAttr SigmoidOp::getActivation() {
   return ActivationAttr::get(getContext(), ActivationKind::Sigmoid);
+}
+
+ActivationAttr LeakyReluOp::getActivation() {
+  return ActivationAttr::get(getContext(), ActivationKind::LeakyRelu,
+                             getAlpha().convertToFloat());
 }

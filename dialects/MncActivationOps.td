@@ -21,7 +21,8 @@ def Mnc_ActivationKind : I32EnumAttr<"ActivationKind", "fused activation", [
     I32EnumAttrCase<"Clip", 2, "clip">,
     I32EnumAttrCase<"HardSigmoid", 3, "hardsigmoid">,
     I32EnumAttrCase<"HardSwish", 4, "hardswish">,
-    I32EnumAttrCase<"Sigmoid", 5, "sigmoid">]> {
+    I32EnumAttrCase<"Sigmoid", 5, "sigmoid">,
+    I32EnumAttrCase<"LeakyRelu", 6, "leaky_relu">]> {
   let cppNamespace = "::mnc";
   let genSpecializedAttr = 0;
 }
@@ -34,7 +35,8 @@ def Mnc_ActivationAttr : AttrDef<Mnc_Dialect, "Activation"> {
     - `clip`: y = min(max(x, alpha), beta) (alpha = min, beta = max);
     - `hardsigmoid`: y = max(0, min(1, alpha * x + beta));
     - `hardswish`: y = x * hardsigmoid(x) with the same alpha and beta
-      (ONNX HardSwish is alpha = 1/6, beta = 0.5).
+      (ONNX HardSwish is alpha = 1/6, beta = 0.5);
+    - `leaky_relu`: y = x >= 0 ? x : alpha * x (beta stays zero).
     `none`, `relu` and `sigmoid` take none and keep them at zero.
 
     Syntax: `#mnc.activation<relu>`, `#mnc.activation<clip, 0.0, 6.0>`,
@@ -42,7 +44,7 @@ def Mnc_ActivationAttr : AttrDef<Mnc_Dialect, "Activation"> {
   }];
   let parameters = (ins
     EnumParameter<Mnc_ActivationKind>:$kind,
-    APFloatParameter<"first parameter (clip: min; hard*: alpha)">:$alpha,
+    APFloatParameter<"first parameter (clip: min; others: alpha)">:$alpha,
     APFloatParameter<"second parameter (clip: max; hard*: beta)">:$beta);
   let builders = [
     AttrBuilder<(ins "ActivationKind":$kind, CArg<"float", "0.0f">:$alpha,
@@ -110,6 +112,15 @@ def Mnc_HardSwishOp : Mnc_ActivationOp<"hardswish"> {
 def Mnc_SigmoidOp : Mnc_ActivationOp<"sigmoid"> {
   let summary = "1 / (1 + exp(-x))";
   let arguments = (ins Mnc_Tensor:$input);
+}
+
+def Mnc_LeakyReluOp : Mnc_ActivationOp<"leaky_relu"> {
+  let summary = "x >= 0 ? x : alpha * x";
+  let description = [{
+    ONNX LeakyRelu; its default alpha is 0.01.
+  }];
+  let arguments = (ins Mnc_Tensor:$input,
+    DefaultValuedAttr<F32Attr, "0.01f">:$alpha);
 }
 
 #endif // MNC_ACTIVATION_OPS_TD

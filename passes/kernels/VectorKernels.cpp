@@ -63,6 +63,13 @@ Value mnc::emitActivation(OpBuilder &b, Location loc, Value x,
     Value denominator = b.create<arith::AddFOp>(loc, constant(1), negExp);
     return b.create<arith::DivFOp>(loc, constant(1), denominator);
   }
+  case ActivationKind::LeakyRelu: {
+    Value negative = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT,
+                                             x, constant(0));
+    Value scaled =
+        b.create<arith::MulFOp>(loc, x, constant(activation.getAlphaValue()));
+    return b.create<arith::SelectOp>(loc, negative, scaled, x);
+  }
   }
   llvm_unreachable("unknown activation");
 }

@@ -105,7 +105,8 @@ void mnc::populateElementwiseLoweringPatterns(RewritePatternSet &patterns,
   MLIRContext *context = patterns.getContext();
   patterns.add<ActivationLowering<ReluOp>, ActivationLowering<ClipOp>,
                ActivationLowering<HardSigmoidOp>,
-               ActivationLowering<HardSwishOp>, ActivationLowering<SigmoidOp>>(
+               ActivationLowering<HardSwishOp>, ActivationLowering<SigmoidOp>,
+               ActivationLowering<LeakyReluOp>>(
       context, state);
   patterns.add<BinaryLowering<AddOp, arith::AddFOp>,
                BinaryLowering<SubOp, arith::SubFOp>,

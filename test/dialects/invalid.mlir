@@ -135,6 +135,20 @@ func.func @activation_parameters() attributes {act = #mnc.activation<relu, 1.0, 
 
 // -----
 
+// expected-error @+1 {{activation 'leaky_relu' takes alpha only (its second parameter must be 0)}}
+func.func @activation_leaky_relu_beta() attributes {act = #mnc.activation<leaky_relu, 0.1, 1.0>} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{activation 'leaky_relu' needs its two parameters}}
+func.func @activation_leaky_relu_alpha() attributes {act = #mnc.activation<leaky_relu>} {
+  return
+}
+
+// -----
+
 // expected-error @+1 {{clip minimum 6.000000e+00 exceeds its maximum 0.000000e+00}}
 func.func @activation_clip_order() attributes {act = #mnc.activation<clip, 6.0, 0.0>} {
   return

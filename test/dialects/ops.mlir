@@ -22,7 +22,11 @@ func.func @activations(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
   %3 = mnc.hardswish %2 : tensor<2x8xf32>
   // CHECK: mnc.sigmoid %{{.*}} : tensor<2x8xf32>
   %4 = mnc.sigmoid %3 : tensor<2x8xf32>
-  return %4 : tensor<2x8xf32>
+  // CHECK: mnc.leaky_relu %{{.*}} {alpha = 2.000000e-01 : f32} : tensor<2x8xf32>
+  %5 = mnc.leaky_relu %4 {alpha = 0.2 : f32} : tensor<2x8xf32>
+  // CHECK: mnc.leaky_relu %{{.*}} : tensor<2x8xf32>
+  %6 = mnc.leaky_relu %5 : tensor<2x8xf32>
+  return %6 : tensor<2x8xf32>
 }
 
 // CHECK-LABEL: func.func @binary_and_bn

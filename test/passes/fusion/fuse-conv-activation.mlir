@@ -132,3 +132,17 @@ func.func @not_a_conv(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32> {
   %2 = mnc.hardswish %1 : tensor<1x2x3x3xf32>
   return %2 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// leaky_relu fuses with its alpha.
+// CHECK-LABEL: func.func @conv_leaky_relu
+// CHECK:         %[[Y:.*]] = mnc.conv2d {{.*}}activation = #mnc.activation<leaky_relu, 1.000000e-01, 0.000000e+00>
+// CHECK-NOT:     mnc.leaky_relu
+// CHECK:         return %[[Y]]
+func.func @conv_leaky_relu(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32> {
+  %w = arith.constant dense<1.0> : tensor<2x2x1x1xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x3x3xf32>, tensor<2x2x1x1xf32>) -> tensor<1x2x3x3xf32>
+  %1 = mnc.leaky_relu %0 {alpha = 0.1 : f32} : tensor<1x2x3x3xf32>
+  return %1 : tensor<1x2x3x3xf32>
+}

@@ -191,3 +191,17 @@ func.func @one_input_channel(%x: tensor<1x1x8x8xf32>) -> tensor<1x16x8x8xf32> {
   %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x1x8x8xf32>, tensor<16x1x3x3xf32>) -> tensor<1x16x8x8xf32>
   return %0 : tensor<1x16x8x8xf32>
 }
+
+// -----
+
+// A standalone leaky_relu is an elementwise linalg.generic: alpha * x where
+// x < 0, else x.
+// CHECK-LABEL: func.func @leaky_relu
+// CHECK:         linalg.generic
+// CHECK:           %[[NEG:.*]] = arith.cmpf olt, %[[X:.*]], %{{.*}} : f32
+// CHECK:           %[[SCALED:.*]] = arith.mulf %[[X]], %{{.*}} : f32
+// CHECK:           arith.select %[[NEG]], %[[SCALED]], %[[X]] : f32
+func.func @leaky_relu(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
+  %0 = mnc.leaky_relu %x {alpha = 0.2 : f32} : tensor<2x8xf32>
+  return %0 : tensor<2x8xf32>
+}

@@ -1,7 +1,7 @@
 //===- Elementwise.cpp - ONNX activations and binary arithmetic -----------===//
 //
-// Relu, Clip, HardSigmoid, HardSwish, Sigmoid and the broadcasting Add, Sub,
-// Mul and Div on run-time tensors. Their compile-time forms are folded in
+// Relu, Clip, HardSigmoid, HardSwish, Sigmoid, LeakyRelu and the
+// broadcasting Add, Sub, Mul and Div on run-time tensors. Their compile-time forms are folded in
 // ConstantFolding.cpp.
 //
 //===----------------------------------------------------------------------===//
@@ -77,6 +77,12 @@ static LogicalResult importHardSwish(NodeContext &node) {
                                   builder.getF32FloatAttr(0.5f));
 }
 
+static LogicalResult importLeakyRelu(NodeContext &node) {
+  OpBuilder &builder = node.getBuilder();
+  return importUnary<LeakyReluOp>(
+      node, builder.getF32FloatAttr(node.getFloat("alpha", 0.01f)));
+}
+
 /// A broadcasting binary op: OpT(lhs, rhs) with NumPy broadcasting.
 template <typename OpT>
 static LogicalResult importBinary(NodeContext &node) {
@@ -99,6 +105,7 @@ void mnc::onnx_frontend::registerElementwiseOps(OpTable &table) {
   table.addImporter("HardSigmoid", importHardSigmoid);
   table.addImporter("HardSwish", importHardSwish);
   table.addImporter("Sigmoid", importSigmoid);
+  table.addImporter("LeakyRelu", importLeakyRelu);
   table.addImporter("Add", importBinary<AddOp>);
   table.addImporter("Sub", importBinary<SubOp>);
   table.addImporter("Mul", importBinary<MulOp>);

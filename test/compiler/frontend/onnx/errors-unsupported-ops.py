@@ -14,7 +14,7 @@ nodes = [
     node("Tanh", ["x"], ["a"], name="tanh_0"),
     node("Relu", ["a"], ["b"], name="relu_1"),
     node("Erf", ["b"], ["c"], name="erf_2"),
-    node("LeakyRelu", ["c"], ["d"], name="leaky_3", alpha=0.1),
+    node("Elu", ["c"], ["d"], name="elu_3", alpha=0.1),
     node("Sigmoid", ["d"], ["y"], name="sigmoid_4"),
 ]
 save(check(make_model(nodes, [("x", "float32", [1, 4, 8, 8])],
@@ -23,6 +23,6 @@ save(check(make_model(nodes, [("x", "float32", [1, 4, 8, 8])],
 # CHECK-NOT:   error
 # CHECK:       [[FILE]]: error: node 0 'tanh_0' (Tanh): unsupported op
 # CHECK-NEXT:  [[FILE]]: error: node 2 'erf_2' (Erf): unsupported op
-# CHECK-NEXT:  [[FILE]]: error: node 3 'leaky_3' (LeakyRelu): unsupported op
-# CHECK-NEXT:  [[FILE]]: error: 3 unsupported ops in the model: Tanh (node 0), Erf (node 2), LeakyRelu (node 3)
+# CHECK-NEXT:  [[FILE]]: error: node 3 'elu_3' (Elu): unsupported op
+# CHECK-NEXT:  [[FILE]]: error: 3 unsupported ops in the model: Tanh (node 0), Erf (node 2), Elu (node 3)
 # CHECK-NOT:   error
