@@ -29,6 +29,12 @@ namespace mnc::abi {
 /// which the back end wraps in the exported NAME_run and NAME_run_parallel.
 constexpr llvm::StringLiteral kEntryFunction = "main";
 
+/// The lowered entry and every task take the buffers first, in this order:
+/// input, output, workspace (then the entry its parallel context, a task its
+/// iteration range).
+constexpr unsigned kWorkspaceArgument = 2;
+constexpr unsigned kNumBufferArguments = 3;
+
 /// Argument and result attribute of the entry function: the ONNX name of the
 /// tensor (a StringAttr), for the generated header's comments.
 constexpr llvm::StringLiteral kTensorNameAttr = "mnc.name";

@@ -34,9 +34,8 @@ using namespace mlir;
 
 namespace {
 
-/// The arguments input, output and workspace of the entry and the tasks.
-constexpr unsigned kNumBufferArguments = 3;
-constexpr unsigned kWorkspaceArgument = 2;
+using mnc::abi::kNumBufferArguments;
+using mnc::abi::kWorkspaceArgument;
 
 struct AddBufferArgumentAttrsPass
     : public mnc::impl::AddBufferArgumentAttrsBase<AddBufferArgumentAttrsPass> {

@@ -38,8 +38,7 @@ using namespace mlir;
 
 namespace {
 
-/// The workspace is the third argument of the entry and of every task.
-constexpr unsigned kWorkspaceArgument = 2;
+using mnc::abi::kWorkspaceArgument;
 
 /// Tracing gives up after this many steps (GEPs and field reads).
 constexpr unsigned kMaxTraceDepth = 256;
