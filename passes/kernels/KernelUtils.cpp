@@ -161,14 +161,7 @@ Value writeVector(OpBuilder &b, Location loc, Value vector, Value tensor,
 /// `restoreShape`): both reshapes bufferize to views.
 Value flattenRows(OpBuilder &b, Location loc, Value value) {
   ArrayRef<int64_t> s = cast<RankedTensorType>(value.getType()).getShape();
-  Type f32 = b.getF32Type();
-  SmallVector<ReassociationIndices> merge = {{0}, {1, 2}, {3}};
-  Value collapsed = b.create<tensor::CollapseShapeOp>(
-      loc, RankedTensorType::get({s[0], s[1] * s[2], s[3]}, f32), value,
-      merge);
-  return b.create<tensor::ExpandShapeOp>(
-      loc, RankedTensorType::get({s[0], 1, s[1] * s[2], s[3]}, f32), collapsed,
-      merge);
+  return restoreShape(b, loc, value, {s[0], 1, s[1] * s[2], s[3]});
 }
 
 Value restoreShape(OpBuilder &b, Location loc, Value value,
