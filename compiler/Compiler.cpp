@@ -136,8 +136,8 @@ bool containsMncOperations(ModuleOp module) {
   return result.wasInterrupted();
 }
 
-/// Reads the model's interface off the entry function on tensors: one float
-/// input and one float output, of static shapes.
+/// Reads the model's interface off the entry function on tensors: float
+/// inputs and outputs (at least one of each), of static shapes.
 LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
   auto main = module.lookupSymbol<func::FuncOp>(mnc::abi::kEntryFunction);
   if (!main)
@@ -147,20 +147,30 @@ LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
     auto tensor = dyn_cast<RankedTensorType>(type);
     return tensor && tensor.hasStaticShape() && tensor.getElementType().isF32();
   };
-  if (type.getNumInputs() != 1 || type.getNumResults() != 1 ||
-      !isStaticFloatTensor(type.getInput(0)) ||
-      !isStaticFloatTensor(type.getResult(0)))
-    return main.emitError("a library takes one float32 input and gives one "
-                          "float32 output, of static shapes; the model has ")
+  if (type.getNumInputs() == 0 || type.getNumResults() == 0 ||
+      !llvm::all_of(type.getInputs(), isStaticFloatTensor) ||
+      !llvm::all_of(type.getResults(), isStaticFloatTensor))
+    return main.emitError("a library takes float32 inputs and gives float32 "
+                          "outputs (at least one of each), of static shapes; "
+                          "the model has ")
            << type;
-  interface.inputShape =
-      llvm::to_vector(cast<RankedTensorType>(type.getInput(0)).getShape());
-  interface.outputShape =
-      llvm::to_vector(cast<RankedTensorType>(type.getResult(0)).getShape());
-  if (auto name = main.getArgAttrOfType<StringAttr>(0, mnc::abi::kTensorNameAttr))
-    interface.inputName = name.str();
-  if (auto name = main.getResultAttrOfType<StringAttr>(0, mnc::abi::kTensorNameAttr))
-    interface.outputName = name.str();
+  auto describe = [](Type type, StringAttr name) {
+    mnc::TensorInterface tensor;
+    tensor.shape = llvm::to_vector(cast<RankedTensorType>(type).getShape());
+    if (name)
+      tensor.name = name.str();
+    return tensor;
+  };
+  interface.inputs.clear();
+  interface.outputs.clear();
+  for (auto [index, input] : llvm::enumerate(type.getInputs()))
+    interface.inputs.push_back(describe(
+        input,
+        main.getArgAttrOfType<StringAttr>(index, mnc::abi::kTensorNameAttr)));
+  for (auto [index, output] : llvm::enumerate(type.getResults()))
+    interface.outputs.push_back(describe(
+        output, main.getResultAttrOfType<StringAttr>(
+                    index, mnc::abi::kTensorNameAttr)));
   return success();
 }
 
@@ -337,8 +347,13 @@ LogicalResult mnc::compile(const CompileOptions &options,
 
   CreateEntryPointsOptions entryPoints;
   entryPoints.libraryName = interface.name;
-  entryPoints.inputSize = numElements(interface.inputShape);
-  entryPoints.outputSize = numElements(interface.outputShape);
+  SmallVector<int64_t> inputSizes, outputSizes;
+  for (const mnc::TensorInterface &input : interface.inputs)
+    inputSizes.push_back(numElements(input.shape));
+  for (const mnc::TensorInterface &output : interface.outputs)
+    outputSizes.push_back(numElements(output.shape));
+  entryPoints.inputSizes = inputSizes;
+  entryPoints.outputSizes = outputSizes;
   if (failed(runPipeline(
           *module,
           [&](OpPassManager &pm) { buildLibraryPipeline(pm, entryPoints); },

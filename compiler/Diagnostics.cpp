@@ -1,6 +1,7 @@
 //===- Diagnostics.cpp - how mnc-compile prints errors --------------------===//
 
 #include "compiler/Diagnostics.h"
+#include "compiler/frontend/onnx/OnnxImporter.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Location.h"
@@ -41,8 +42,14 @@ void printDiagnostic(const Diagnostic &diag, raw_ostream &os) {
   }
   os << ": " << severityName(diag.getSeverity()) << ": ";
   std::string message = diag.str();
-  if (name && !StringRef(message).starts_with("node "))
-    os << "node '" << name.getName().getValue() << "': ";
+  // The ONNX node to blame, unless the message names it already.
+  if (!StringRef(message).starts_with("node ")) {
+    std::string node = mnc::describeOnnxNode(diag.getLocation());
+    if (!node.empty())
+      os << node << ": ";
+    else if (name)
+      os << "node '" << name.getName().getValue() << "': ";
+  }
   os << message << '\n';
   for (const Diagnostic &note : diag.getNotes())
     printDiagnostic(note, os);

@@ -24,16 +24,22 @@ namespace mnc::abi {
 // The entry function
 //===----------------------------------------------------------------------===//
 
-/// The function the importer creates for the model's graph. After lowering
-/// it becomes `void main(ptr input, ptr output, ptr workspace, ptr context)`,
-/// which the back end wraps in the exported NAME_run and NAME_run_parallel.
+/// The function the importer creates for the model's graph: one argument
+/// per graph input and one result per graph output, in graph order. After
+/// lowering it becomes `void main(ptr input0, ..., ptr output0, ...,
+/// ptr workspace, ptr context)`, which the back end wraps in the exported
+/// NAME_run and NAME_run_parallel.
 constexpr llvm::StringLiteral kEntryFunction = "main";
 
-/// The lowered entry and every task take the buffers first, in this order:
-/// input, output, workspace (then the entry its parallel context, a task its
-/// iteration range).
-constexpr unsigned kWorkspaceArgument = 2;
-constexpr unsigned kNumBufferArguments = 3;
+/// The lowered entry and every task take the buffers first: the inputs, the
+/// outputs, then the workspace. After them the entry takes its parallel
+/// context, a task its iteration range (begin, end).
+constexpr unsigned kEntryTrailingArguments = 1;
+constexpr unsigned kTaskTrailingArguments = 2;
+/// The position of the workspace among `numBuffers` buffer arguments.
+constexpr unsigned workspaceArgument(unsigned numBuffers) {
+  return numBuffers - 1;
+}
 
 /// Argument and result attribute of the entry function: the ONNX name of the
 /// tensor (a StringAttr), for the generated header's comments.

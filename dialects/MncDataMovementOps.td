@@ -26,6 +26,7 @@ def Mnc_TransposeOp : Mnc_Op<"transpose", [Pure]> {
   let results = (outs Mnc_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Mnc_ConcatOp : Mnc_Op<"concat", [Pure]> {

@@ -260,6 +260,13 @@ LogicalResult TransposeOp::verify() {
                                                [&] { return emitOpError(); }));
 }
 
+OpFoldResult TransposeOp::fold(FoldAdaptor) {
+  // The identity permutation moves nothing.
+  if (llvm::equal(getPerm(), llvm::seq<int64_t>(0, getPerm().size())))
+    return getInput();
+  return {};
+}
+
 LogicalResult ConcatOp::verify() {
   SmallVector<ArrayRef<int64_t>> shapes;
   for (Value input : getInputs())

@@ -25,33 +25,36 @@ FailureOr<func::FuncOp> mnc::findEntryFunction(ModuleOp module, StringRef name,
   return candidates.front();
 }
 
-FailureOr<SmallVector<LLVM::LLVMFuncOp>>
+FailureOr<mnc::LoweredBufferFunctions>
 mnc::findLoweredBufferFunctions(ModuleOp module, StringRef passName) {
-  SmallVector<LLVM::LLVMFuncOp> functions;
+  LoweredBufferFunctions found;
   auto entry = module.lookupSymbol<LLVM::LLVMFuncOp>(abi::kEntryFunction);
   auto isPointer = [](Type type) { return isa<LLVM::LLVMPointerType>(type); };
-  if (!entry || entry.isExternal() || entry.getNumArguments() != 4 ||
+  if (!entry || entry.isExternal() ||
+      entry.getNumArguments() < 3 + abi::kEntryTrailingArguments ||
       !isa<LLVM::LLVMVoidType>(entry.getFunctionType().getReturnType()) ||
       !llvm::all_of(entry.getArgumentTypes(), isPointer))
     return module.emitError()
            << passName << ": expected the lowered entry function 'void "
            << abi::kEntryFunction
-           << "(ptr input, ptr output, ptr workspace, ptr context)'";
-  functions.push_back(entry);
+           << "(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'";
+  found.numBuffers = entry.getNumArguments() - abi::kEntryTrailingArguments;
+  found.functions.push_back(entry);
   auto tasks = module->getAttrOfType<ArrayAttr>(abi::kParallelTasksAttr);
   if (!tasks)
-    return functions;
+    return found;
+  unsigned taskArguments = found.numBuffers + abi::kTaskTrailingArguments;
   for (Attribute attr : tasks) {
     auto name = dyn_cast<FlatSymbolRefAttr>(attr);
     auto task = name ? module.lookupSymbol<LLVM::LLVMFuncOp>(name.getAttr())
                      : LLVM::LLVMFuncOp();
-    if (!task || task.isExternal() || task.getNumArguments() != 5)
+    if (!task || task.isExternal() || task.getNumArguments() != taskArguments)
       return module.emitError()
              << passName << ": expected the parallel task " << attr
-             << " with a body and 5 arguments";
-    functions.push_back(task);
+             << " with a body and " << taskArguments << " arguments";
+    found.functions.push_back(task);
   }
-  return functions;
+  return found;
 }
 
 std::string mnc::locationNodeName(Location loc) {

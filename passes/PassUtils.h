@@ -18,14 +18,19 @@ mlir::FailureOr<mlir::func::FuncOp>
 findEntryFunction(mlir::ModuleOp module, llvm::StringRef name,
                   llvm::StringRef passName);
 
-/// The lowered functions that receive the entry's buffers (input, output,
-/// workspace) as their first three arguments: the entry `llvm.func @main`
-/// (`void (ptr input, ptr output, ptr workspace, ptr context)`), then the
-/// parallel tasks the module attribute `mnc.parallel_tasks` lists, task K at
-/// index K (`void (ptr input, ptr output, ptr workspace, i64 begin,
-/// i64 end)`). Fails, with an error naming `passName`, when one of them is
-/// missing or has another signature.
-mlir::FailureOr<llvm::SmallVector<mlir::LLVM::LLVMFuncOp>>
+/// The lowered functions that receive the entry's buffers (the inputs, the
+/// outputs and the workspace: `numBuffers` pointers) as their first
+/// arguments: the entry `llvm.func @main` (`void (ptr..., ptr context)`),
+/// then the parallel tasks the module attribute `mnc.parallel_tasks` lists,
+/// task K at index K (`void (ptr..., i64 begin, i64 end)`).
+struct LoweredBufferFunctions {
+  llvm::SmallVector<mlir::LLVM::LLVMFuncOp> functions;
+  unsigned numBuffers = 0;
+};
+/// Finds them; fails, with an error naming `passName`, when one of them is
+/// missing or has another signature (the entry needs at least an input, an
+/// output and the workspace).
+mlir::FailureOr<LoweredBufferFunctions>
 findLoweredBufferFunctions(mlir::ModuleOp module, llvm::StringRef passName);
 
 /// The ONNX node an operation came from: the first name its location carries

@@ -82,6 +82,24 @@ def MarkInputsReadOnly : Pass<"mark-inputs-readonly", "mlir::ModuleOp"> {
   }];
 }
 
+def CopyAliasedResults : Pass<"copy-aliased-results", "mlir::ModuleOp"> {
+  let summary = "Gives every result of the entry function a buffer of its own";
+  let description = [{
+    Runs on tensors, before bufferization. A library writes each graph
+    output into the caller's buffer for it, so every result of a
+    function must be a tensor the function computes, once per result. A
+    result that is (a reshape or cast of) a function argument or a constant,
+    or a value already returned by an earlier result, becomes a
+    `linalg.copy` of it into a `tensor.empty`: bufferization then gives it a
+    buffer of its own, which `buffer-results-to-out-params` turns into the
+    caller's. (Without it, a graph whose output is its input, such as
+    Identity or Dropout, or two outputs of one tensor, have no buffer to
+    write into.)
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def PlanWorkspace : Pass<"plan-workspace", "mlir::ModuleOp"> {
   let summary = "Places every buffer of the entry function in one workspace";
   let description = [{
@@ -252,32 +270,34 @@ def CreateEntryPoints : Pass<"create-entry-points", "mlir::ModuleOp"> {
   let description = [{
     Runs on the LLVM dialect, last before translation to LLVM IR. Defines,
     for the library named `library-name` (NAME):
-    `i32 NAME_run(ptr input, ptr output, ptr workspace)` and
-    `i32 NAME_run_parallel(ptr input, ptr output, ptr workspace,
-    ptr parallel_for, ptr pool)`, which return the MNC_ERROR_ codes of
-    mnc_runtime.h for NULL buffers (or hook), a workspace not aligned to
-    MNC_WORKSPACE_ALIGNMENT and overlapping buffers (the input has
-    `input-size` floats, the output `output-size`, the workspace the module
-    attribute `mnc.workspace_size` bytes), and otherwise call the entry with a
-    parallel context {hook, pool, input, output, workspace} on the stack
-    (NAME_run's hook is NAME_serial_for, which runs a task's whole range in
-    the calling thread); the dispatcher `mnc_parallel_for`, when declared,
-    becomes NAME_parallel_for, which hands the hook the trampoline
-    NAME_task_K of task K (the table NAME_tasks), which calls task K with the
-    buffers of the context. The entry becomes NAME_main, the tasks
-    NAME_main_task_K, and every definition but NAME_run and
-    NAME_run_parallel internal.
+    `i32 NAME_run(ptr input..., ptr output..., ptr workspace)` and
+    `i32 NAME_run_parallel(ptr input..., ptr output..., ptr workspace,
+    ptr parallel_for, ptr pool)` (one pointer per graph input and output),
+    which return the MNC_ERROR_ codes of mnc_runtime.h for NULL buffers (or
+    hook), a workspace not aligned to MNC_WORKSPACE_ALIGNMENT and
+    overlapping buffers (input k has `input-sizes`[k] floats, output k
+    `output-sizes`[k], the workspace the module attribute
+    `mnc.workspace_size` bytes; inputs may overlap each other), and
+    otherwise call the entry with a parallel context {hook, pool,
+    buffers...} on the stack (NAME_run's hook is NAME_serial_for, which runs
+    a task's whole range in the calling thread); the dispatcher
+    `mnc_parallel_for`, when declared, becomes NAME_parallel_for, which hands
+    the hook the trampoline NAME_task_K of task K (the table NAME_tasks),
+    which calls task K with the buffers of the context. The entry becomes
+    NAME_main, the tasks NAME_main_task_K, and every definition but NAME_run
+    and NAME_run_parallel internal.
 
-    Fails without the options, on a module without the lowered entry, or
-    with a dispatcher or task of another type.
+    Fails without the options, with sizes for another number of buffers
+    than the entry takes, on a module without the lowered entry, or with a
+    dispatcher or task of another type.
   }];
   let options = [
     Option<"libraryName", "library-name", "std::string", /*default=*/"",
            "The C identifier prefix of the exported functions (NAME)">,
-    Option<"inputSize", "input-size", "int64_t", /*default=*/"0",
-           "Float elements of the input">,
-    Option<"outputSize", "output-size", "int64_t", /*default=*/"0",
-           "Float elements of the output">,
+    ListOption<"inputSizes", "input-sizes", "int64_t",
+               "Float elements of each input, in graph order">,
+    ListOption<"outputSizes", "output-sizes", "int64_t",
+               "Float elements of each output, in graph order">,
   ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }

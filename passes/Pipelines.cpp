@@ -66,7 +66,9 @@ void mnc::buildMncToLinalgPipeline(OpPassManager &pm,
 
 void mnc::buildLinalgToLLVMPipeline(OpPassManager &pm) {
   // Tensors to buffers. The caller's input is never written; the entry's
-  // result becomes an out-parameter the last operation writes directly.
+  // result becomes an out-parameter the last operation writes directly,
+  // also when it is the input, a constant or another output.
+  pm.addPass(mnc::createCopyAliasedResults());
   pm.addPass(mnc::createMarkInputsReadOnly());
   bufferization::OneShotBufferizationOptions bufferization;
   bufferization.bufferizeFunctionBoundaries = true;

@@ -17,7 +17,7 @@ config.suffixes = [".mlir", ".test", ".py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.mnc_obj_root, "test")
 # Helpers and model generators, not tests.
-config.excludes = ["lib", "models", "Inputs", "lit.cfg.py", "lit.site.cfg.py",
+config.excludes = ["lib", "models", "Inputs", "onnx_backend.py", "lit.cfg.py", "lit.site.cfg.py",
                    "CMakeLists.txt"]
 
 # LLVM 19's FileCheck, not the older one an unversioned PATH may find.

@@ -127,14 +127,114 @@ void writeProfileDeclarations(raw_ostream &os,
 }
 } // namespace
 
+namespace {
+
+/// The parts of the header that depend on the number of inputs and
+/// outputs: a library of one input and one output keeps the unnumbered
+/// form (NAME_INPUT_SIZE, NAME_run(input, output, workspace)); any other
+/// numbers them in graph order (NAME_INPUT0_SIZE, NAME_run(input0, ...,
+/// output0, ..., workspace)).
+class BufferNaming {
+public:
+  explicit BufferNaming(const mnc::LibraryInterface &interface)
+      : interface(interface), upper(StringRef(interface.name).upper()),
+        single(interface.hasSingleInputAndOutput()) {}
+
+  /// The macro prefix of input or output `index`: NAME_INPUT or NAME_INPUT3.
+  std::string macro(bool isInput, size_t index) const {
+    return upper + (isInput ? "_INPUT" : "_OUTPUT") +
+           (single ? "" : std::to_string(index));
+  }
+  /// The C parameter of input or output `index`: input or input3.
+  std::string parameter(bool isInput, size_t index) const {
+    return std::string(isInput ? "input" : "output") +
+           (single ? "" : std::to_string(index));
+  }
+  /// "const float *input0, ..., float *output0, ..., void *workspace".
+  std::string parameters() const {
+    std::string text;
+    for (size_t i = 0; i < interface.inputs.size(); ++i)
+      text += "const float *" + parameter(true, i) + ", ";
+    for (size_t i = 0; i < interface.outputs.size(); ++i)
+      text += "float *" + parameter(false, i) + ", ";
+    return text + "void *workspace";
+  }
+  /// "input0, ..., output0, ..., " as a call's arguments.
+  std::string arguments() const {
+    std::string text;
+    for (size_t i = 0; i < interface.inputs.size(); ++i)
+      text += parameter(true, i) + ", ";
+    for (size_t i = 0; i < interface.outputs.size(); ++i)
+      text += parameter(false, i) + ", ";
+    return text;
+  }
+  /// The buffer declarations of the header's example.
+  std::string exampleDeclarations() const {
+    std::string text = "  static float ";
+    size_t count = 0;
+    auto add = [&](bool isInput, size_t index) {
+      text += (count++ ? ", " : "") + parameter(isInput, index) + "[" +
+              macro(isInput, index) + "_SIZE]";
+    };
+    for (size_t i = 0; i < interface.inputs.size(); ++i)
+      add(true, i);
+    for (size_t i = 0; i < interface.outputs.size(); ++i)
+      add(false, i);
+    return text + ";";
+  }
+
+  /// The macros that size and shape each buffer.
+  void writeMacros(raw_ostream &os) const {
+    if (!single)
+      os << "/* " << interface.inputs.size() << " input"
+         << (interface.inputs.size() == 1 ? "" : "s") << " and "
+         << interface.outputs.size() << " output"
+         << (interface.outputs.size() == 1 ? "" : "s") << ", in the order "
+         << "of the ONNX graph and of " << interface.name << "_run's "
+         << "arguments. */\n"
+         << "#define " << upper << "_INPUT_COUNT " << interface.inputs.size()
+         << "\n"
+         << "#define " << upper << "_OUTPUT_COUNT "
+         << interface.outputs.size() << "\n"
+         << "\n";
+    for (auto [index, input] : llvm::enumerate(interface.inputs))
+      writeTensorMacros(os, true, index, input);
+    for (auto [index, output] : llvm::enumerate(interface.outputs))
+      writeTensorMacros(os, false, index, output);
+  }
+
+private:
+  void writeTensorMacros(raw_ostream &os, bool isInput, size_t index,
+                         const mnc::TensorInterface &tensor) const {
+    std::string prefix = macro(isInput, index);
+    std::string quotedName =
+        tensor.name.empty() ? std::string() : " '" + tensor.name + "'";
+    StringRef kind = isInput ? "input" : "output";
+    os << "/* The " << kind;
+    if (!single)
+      os << " " << index;
+    os << quotedName << ". */\n"
+       << "#define " << prefix << "_SIZE " << mnc::numElements(tensor.shape)
+       << " /* float elements, in the ONNX " << kind << "'s layout */\n"
+       << "#define " << prefix << "_RANK " << tensor.shape.size() << "\n"
+       << "#define " << prefix << "_SHAPE " << shapeInitializer(tensor.shape)
+       << "\n"
+       << "\n";
+  }
+
+  const mnc::LibraryInterface &interface;
+  std::string upper;
+  bool single;
+};
+
+} // namespace
+
 std::string mnc::generateHeader(const LibraryInterface &interface) {
   const std::string &name = interface.name;
   std::string upper = StringRef(name).upper();
   std::string guard = upper + "_H";
-  auto quoted = [](StringRef tensorName) {
-    return tensorName.empty() ? std::string()
-                              : " '" + tensorName.str() + "'";
-  };
+  BufferNaming buffers(interface);
+  bool single = interface.hasSingleInputAndOutput();
 
   // A library for another machine is linked by a C compiler for it.
   StringRef triple = StringRef(interface.targetDescription).split(',').first;
@@ -154,16 +254,14 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
        "Target: " + interface.targetDescription,
        buildWith + " -std=c99 -I DIR app.c DIR/" + interface.archiveFile +
            " -lm",
-       "Use:\n"
-       "  static float input[" +
-           upper + "_INPUT_SIZE], output[" + upper +
-           "_OUTPUT_SIZE];\n"
+       "Use:\n" + buffers.exampleDeclarations() +
+           "\n"
            "  void *block = malloc(" +
            upper +
            "_WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT - 1);\n"
            "  int status = " +
-           name +
-           "_run(input, output, mnc_align_workspace(block));\n"
+           name + "_run(" + buffers.arguments() +
+           "mnc_align_workspace(block));\n"
            "  if (status != MNC_OK)\n"
            "    fprintf(stderr, \"" +
            name + ": %s\\n\", mnc_status_string(status));"});
@@ -176,48 +274,39 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
      << "#ifdef __cplusplus\n"
      << "extern \"C\" {\n"
      << "#endif\n"
-     << "\n"
-     << "/* The input" << quoted(interface.inputName) << ". */\n"
-     << "#define " << upper << "_INPUT_SIZE "
-     << numElements(interface.inputShape)
-     << " /* float elements, in the ONNX input's layout */\n"
-     << "#define " << upper << "_INPUT_RANK " << interface.inputShape.size()
-     << "\n"
-     << "#define " << upper << "_INPUT_SHAPE "
-     << shapeInitializer(interface.inputShape) << "\n"
-     << "\n"
-     << "/* The output" << quoted(interface.outputName) << ". */\n"
-     << "#define " << upper << "_OUTPUT_SIZE "
-     << numElements(interface.outputShape)
-     << " /* float elements, in the ONNX output's layout */\n"
-     << "#define " << upper << "_OUTPUT_RANK "
-     << interface.outputShape.size() << "\n"
-     << "#define " << upper << "_OUTPUT_SHAPE "
-     << shapeInitializer(interface.outputShape) << "\n"
-     << "\n"
-     << "/* Scratch memory for " << name << "_run. */\n"
+     << "\n";
+  buffers.writeMacros(os);
+  os << "/* Scratch memory for " << name << "_run. */\n"
      << "#define " << upper << "_WORKSPACE_SIZE " << interface.workspaceSize
      << " /* bytes the caller provides, 64-byte aligned */\n"
      << "\n"
      << "/*\n";
+  std::string reads =
+      single ? "reads " + upper + "_INPUT_SIZE floats from `input` and "
+                   "writes " + upper + "_OUTPUT_SIZE floats to `output`."
+             : "reads " + upper + "_INPUTk_SIZE floats from each `inputk` "
+                   "and writes " + upper + "_OUTPUTk_SIZE floats to each "
+                   "`outputk` (every output in full, also one that equals "
+                   "an input or another output).";
+  std::string disjoint =
+      single ? "The three buffers must not overlap."
+             : "Outputs and the workspace must not overlap any other "
+               "buffer; inputs may overlap each other.";
   writeCommentBody(
       os,
-      {"Runs the model: reads " + upper + "_INPUT_SIZE floats from `input` "
-           "and writes " + upper + "_OUTPUT_SIZE floats to `output`. "
-           "`workspace` is " + upper + "_WORKSPACE_SIZE bytes of scratch "
-           "memory aligned to MNC_WORKSPACE_ALIGNMENT bytes; it needs no "
-           "initialization, is overwritten, and may be NULL when " +
-           upper + "_WORKSPACE_SIZE is 0. The three buffers must not "
-           "overlap.",
+      {"Runs the model: " + reads + " `workspace` is " + upper +
+           "_WORKSPACE_SIZE bytes of scratch memory aligned to "
+           "MNC_WORKSPACE_ALIGNMENT bytes; it needs no initialization, is "
+           "overwritten, and may be NULL when " + upper +
+           "_WORKSPACE_SIZE is 0. " + disjoint,
        "Returns MNC_OK (0), or one of the MNC_ERROR_ codes of " +
            kRuntimeHeaderName.str() +
            ", in which case nothing was written. Allocates nothing and "
            "keeps no state: calls may run concurrently with separate "
            "outputs and workspaces."});
   os << " */\n"
-     << "int " << name
-     << "_run(const float *input, float *output, void *workspace); "
-        "/* 0 on success */\n"
+     << "int " << name << "_run(" << buffers.parameters()
+     << "); /* 0 on success */\n"
      << "\n"
      << "/*\n";
   writeCommentBody(
@@ -234,13 +323,12 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
            "untouched. With mnc_threadpool.h (optional, linked separately):",
        "  mnc_threadpool *pool = mnc_threadpool_create(2);\n"
        "  int status = " +
-           name +
-           "_run_parallel(input, output, workspace,\n"
+           name + "_run_parallel(" + buffers.arguments() +
+           "workspace,\n"
            "                                  mnc_threadpool_parallel_for, "
            "pool);"});
   os << " */\n"
-     << "int " << name
-     << "_run_parallel(const float *input, float *output, void *workspace,\n"
+     << "int " << name << "_run_parallel(" << buffers.parameters() << ",\n"
      << std::string(name.size() + 18, ' ')
      << "mnc_parallel_for_fn parallel_for, void *pool);\n";
   if (!interface.profileHook.empty())

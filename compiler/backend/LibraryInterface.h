@@ -29,6 +29,12 @@ struct ProfiledLayer {
   int64_t macs = 0;  ///< multiply-accumulates
 };
 
+/// One input or output buffer of a library.
+struct TensorInterface {
+  std::string name; ///< the ONNX tensor's name (may be empty)
+  llvm::SmallVector<int64_t> shape; ///< as in the ONNX model
+};
+
 /// What a generated library looks like from C.
 struct LibraryInterface {
   /// The C identifier prefix: NAME_run, NAME_INPUT_SIZE, NAME.h.
@@ -37,12 +43,15 @@ struct LibraryInterface {
   std::string sourceFile;
   std::string archiveFile;
   std::string targetDescription;
-  /// The ONNX names of the input and output tensors (may be empty).
-  std::string inputName;
-  std::string outputName;
-  /// Shapes of the input and output, as in the ONNX model.
-  llvm::SmallVector<int64_t> inputShape;
-  llvm::SmallVector<int64_t> outputShape;
+  /// The inputs and outputs, in graph order (NAME_run's arguments).
+  std::vector<TensorInterface> inputs;
+  std::vector<TensorInterface> outputs;
+
+  /// Whether the header keeps the one-input, one-output form (NAME_run(input,
+  /// output, workspace), NAME_INPUT_SIZE, ...) rather than the numbered one.
+  bool hasSingleInputAndOutput() const {
+    return inputs.size() == 1 && outputs.size() == 1;
+  }
   /// Bytes of scratch memory NAME_run needs.
   int64_t workspaceSize = 0;
   /// For a library compiled with --profile: the function NAME_run calls

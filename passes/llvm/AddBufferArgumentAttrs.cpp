@@ -34,31 +34,30 @@ using namespace mlir;
 
 namespace {
 
-using mnc::abi::kNumBufferArguments;
-using mnc::abi::kWorkspaceArgument;
-
 struct AddBufferArgumentAttrsPass
     : public mnc::impl::AddBufferArgumentAttrsBase<AddBufferArgumentAttrsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<SmallVector<LLVM::LLVMFuncOp>> functions =
+    FailureOr<mnc::LoweredBufferFunctions> found =
         mnc::findLoweredBufferFunctions(module, getArgument());
-    if (failed(functions))
+    if (failed(found))
       return signalPassFailure();
+    ArrayRef<LLVM::LLVMFuncOp> functions = found->functions;
+    unsigned workspace = mnc::abi::workspaceArgument(found->numBuffers);
     auto workspaceSize =
         module->getAttrOfType<IntegerAttr>(mnc::abi::kWorkspaceSizeAttr);
     bool hasWorkspace = workspaceSize && workspaceSize.getInt() > 0;
 
     Builder builder(&getContext());
-    LLVM::LLVMFuncOp entry = functions->front();
-    bool hasTasks = functions->size() > 1;
-    for (LLVM::LLVMFuncOp function : *functions) {
+    LLVM::LLVMFuncOp entry = functions.front();
+    bool hasTasks = functions.size() > 1;
+    for (LLVM::LLVMFuncOp function : functions) {
       if (function != entry || !hasTasks)
-        for (unsigned i = 0; i < kNumBufferArguments; ++i)
+        for (unsigned i = 0; i < found->numBuffers; ++i)
           function.setArgAttr(i, LLVM::LLVMDialect::getNoAliasAttrName(),
                               builder.getUnitAttr());
       if (hasWorkspace)
-        function.setArgAttr(kWorkspaceArgument,
+        function.setArgAttr(workspace,
                             LLVM::LLVMDialect::getAlignAttrName(),
                             builder.getI64IntegerAttr(MNC_WORKSPACE_ALIGNMENT));
     }

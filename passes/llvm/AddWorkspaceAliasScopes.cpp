@@ -38,7 +38,6 @@ using namespace mlir;
 
 namespace {
 
-using mnc::abi::kWorkspaceArgument;
 
 /// Tracing gives up after this many steps (GEPs and field reads).
 constexpr unsigned kMaxTraceDepth = 256;
@@ -208,10 +207,11 @@ struct View {
   }
 };
 
-void addWorkspaceAliasScopes(LLVM::LLVMFuncOp function,
+void addWorkspaceAliasScopes(LLVM::LLVMFuncOp function, unsigned numBuffers,
                              const DataLayout &layout) {
   Block &entryBlock = function.getBody().front();
-  Value workspace = entryBlock.getArgument(kWorkspaceArgument);
+  Value workspace =
+      entryBlock.getArgument(mnc::abi::workspaceArgument(numBuffers));
 
   // In the order of the IR (the order translation emits it in), so the
   // metadata is the same on every run.
@@ -341,13 +341,13 @@ struct AddWorkspaceAliasScopesPass
           AddWorkspaceAliasScopesPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<SmallVector<LLVM::LLVMFuncOp>> functions =
+    FailureOr<mnc::LoweredBufferFunctions> found =
         mnc::findLoweredBufferFunctions(module, getArgument());
-    if (failed(functions))
+    if (failed(found))
       return signalPassFailure();
     DataLayout layout = DataLayout::closest(module);
-    for (LLVM::LLVMFuncOp function : *functions)
-      addWorkspaceAliasScopes(function, layout);
+    for (LLVM::LLVMFuncOp function : found->functions)
+      addWorkspaceAliasScopes(function, found->numBuffers, layout);
   }
 };
 

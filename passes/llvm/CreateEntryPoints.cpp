@@ -1,16 +1,17 @@
 //===- CreateEntryPoints.cpp - the exported C functions of a library ------===//
 //
-// The lowered model is `llvm.func @main(%input, %output, %workspace,
-// %context)`, plus the parallel tasks outline-parallel-loops made (listed by
+// The lowered model is `llvm.func @main(%input..., %output..., %workspace,
+// %context)` (one buffer per graph input and output, in graph order), plus the parallel tasks outline-parallel-loops made (listed by
 // the module attribute `mnc.parallel_tasks`) and its declaration of the task
 // dispatcher `@mnc_parallel_for(%context, %task: i32, %count: i64)`. This
 // pass adds what turns that into a library with the C interface of the
 // generated header (all names prefixed with the library's NAME):
 //
-//   NAME_run(input, output, workspace) -> i32
-//   NAME_run_parallel(input, output, workspace, parallel_for, pool) -> i32
+//   NAME_run(input..., output..., workspace) -> i32
+//   NAME_run_parallel(input..., output..., workspace, parallel_for, pool)
+//       -> i32
 //       check the arguments (the MNC_ERROR_ status codes of mnc_runtime.h),
-//       fill a context {hook, pool, input, output, workspace} on the stack
+//       fill a context {hook, pool, input..., output..., workspace} on the stack
 //       and call the entry with it; NAME_run's hook is NAME_serial_for;
 //   NAME_serial_for(pool, task, task_context, count)
 //       runs the whole range in the calling thread;
@@ -44,14 +45,18 @@ using namespace mlir;
 namespace {
 
 /// Fields of the parallel context: the hook (mnc_parallel_for_fn), its pool,
-/// and the entry's three buffers.
-enum ParallelContextField : int32_t {
-  kHookField,
-  kPoolField,
-  kInputField,
-  kOutputField,
-  kWorkspaceField,
-  kNumContextFields
+/// then the entry's buffers.
+enum ParallelContextField : int32_t { kHookField, kPoolField, kFirstBufferField };
+
+/// The buffers of a library: the element counts of its inputs and outputs,
+/// and the workspace's bytes.
+struct BufferSizes {
+  SmallVector<int64_t> inputBytes, outputBytes;
+  int64_t workspaceBytes = 0;
+
+  unsigned numBuffers() const {
+    return inputBytes.size() + outputBytes.size() + 1;
+  }
 };
 
 /// Builds the entry points of one module. Operations are created in the
@@ -59,10 +64,8 @@ enum ParallelContextField : int32_t {
 /// that the optimized IR stays the same.
 class EntryPointBuilder {
 public:
-  EntryPointBuilder(ModuleOp module, StringRef name, int64_t inputBytes,
-                    int64_t outputBytes, int64_t workspaceBytes)
-      : module(module), name(name.str()), inputBytes(inputBytes),
-        outputBytes(outputBytes), workspaceBytes(workspaceBytes),
+  EntryPointBuilder(ModuleOp module, StringRef name, BufferSizes sizes)
+      : module(module), name(name.str()), sizes(std::move(sizes)),
         builder(module.getContext()), loc(module.getLoc()) {
     MLIRContext *context = module.getContext();
     ptrType = LLVM::LLVMPointerType::get(context);
@@ -70,7 +73,9 @@ public:
     i32Type = builder.getI32Type();
     i64Type = builder.getI64Type();
     contextType = LLVM::LLVMStructType::getLiteral(
-        context, SmallVector<Type>(kNumContextFields, ptrType));
+        context,
+        SmallVector<Type>(kFirstBufferField + this->sizes.numBuffers(),
+                          ptrType));
   }
 
   /// Defines the dispatcher (when declared) with a trampoline per task,
@@ -108,7 +113,7 @@ private:
 
   ModuleOp module;
   std::string name;
-  int64_t inputBytes, outputBytes, workspaceBytes;
+  BufferSizes sizes;
   OpBuilder builder;
   Location loc;
   Type ptrType, voidType, i32Type, i64Type;
@@ -136,14 +141,16 @@ EntryPointBuilder::defineParallelFor(LLVM::LLVMFuncOp dispatch,
     return module.emitError()
            << passName << ": expected the task dispatcher 'void "
            << mnc::abi::kParallelForFunction << "(ptr, i32, i64)'";
-  auto taskType = LLVM::LLVMFunctionType::get(
-      voidType, {ptrType, ptrType, ptrType, i64Type, i64Type});
+  unsigned numBuffers = sizes.numBuffers();
+  SmallVector<Type> taskParams(numBuffers, ptrType);
+  taskParams.append({i64Type, i64Type});
+  auto taskType = LLVM::LLVMFunctionType::get(voidType, taskParams);
   for (LLVM::LLVMFuncOp task : tasks)
     if (task.isExternal() || task.getFunctionType() != taskType)
       return module.emitError()
              << passName << ": expected the parallel task '"
-             << task.getSymName()
-             << "' to be 'void (ptr, ptr, ptr, i64, i64)' with a body";
+             << task.getSymName() << "' to be " << taskType
+             << " with a body";
 
   // One trampoline per task, in a table indexed by the task number.
   SmallVector<LLVM::LLVMFuncOp> trampolines;
@@ -157,13 +164,12 @@ EntryPointBuilder::defineParallelFor(LLVM::LLVMFuncOp dispatch,
         (name + mnc::abi::kTaskInfix + Twine(index)).str(), voidType,
         {ptrType, i64Type, i64Type}, LLVM::Linkage::Internal);
     Value taskContext = trampoline.getArgument(0);
-    Value input = loadContextField(taskContext, kInputField);
-    Value output = loadContextField(taskContext, kOutputField);
-    Value workspace = loadContextField(taskContext, kWorkspaceField);
-    builder.create<LLVM::CallOp>(loc, task,
-                                 ValueRange{input, output, workspace,
-                                            trampoline.getArgument(1),
-                                            trampoline.getArgument(2)});
+    SmallVector<Value> operands;
+    for (unsigned buffer = 0; buffer < numBuffers; ++buffer)
+      operands.push_back(
+          loadContextField(taskContext, kFirstBufferField + buffer));
+    operands.append({trampoline.getArgument(1), trampoline.getArgument(2)});
+    builder.create<LLVM::CallOp>(loc, task, operands);
     builder.create<LLVM::ReturnOp>(loc, ValueRange());
     trampolines.push_back(trampoline);
   }
@@ -238,7 +244,10 @@ LLVM::LLVMFuncOp
 EntryPointBuilder::createRunFunction(LLVM::LLVMFuncOp entry,
                                      LLVM::LLVMFuncOp serialFor) {
   bool parallel = !serialFor;
-  SmallVector<Type> params = {ptrType, ptrType, ptrType};
+  unsigned numInputs = sizes.inputBytes.size();
+  unsigned numOutputs = sizes.outputBytes.size();
+  unsigned numBuffers = sizes.numBuffers();
+  SmallVector<Type> params(numBuffers, ptrType);
   if (parallel)
     params.append({ptrType, ptrType});
   LLVM::LLVMFuncOp run =
@@ -246,23 +255,25 @@ EntryPointBuilder::createRunFunction(LLVM::LLVMFuncOp entry,
                      params, LLVM::Linkage::External);
   StringAttr noCapture =
       builder.getStringAttr(LLVM::LLVMDialect::getNoCaptureAttrName());
-  run.setArgAttr(0, noCapture, builder.getUnitAttr());
-  run.setArgAttr(0, LLVM::LLVMDialect::getReadonlyAttrName(),
-                 builder.getUnitAttr());
-  run.setArgAttr(1, noCapture, builder.getUnitAttr());
-  run.setArgAttr(2, noCapture, builder.getUnitAttr());
-  Value input = run.getArgument(0);
-  Value output = run.getArgument(1);
-  Value workspace = run.getArgument(2);
+  for (unsigned buffer = 0; buffer < numBuffers; ++buffer) {
+    run.setArgAttr(buffer, noCapture, builder.getUnitAttr());
+    if (buffer < numInputs)
+      run.setArgAttr(buffer, LLVM::LLVMDialect::getReadonlyAttrName(),
+                     builder.getUnitAttr());
+  }
+  ValueRange buffers = run.getArguments().take_front(numBuffers);
+  ValueRange inputs = buffers.take_front(numInputs);
+  ValueRange outputs = buffers.slice(numInputs, numOutputs);
+  Value workspace = buffers.back();
 
-  bool hasWorkspace = workspaceBytes > 0;
+  bool hasWorkspace = sizes.workspaceBytes > 0;
   // The context of the entry's parallel loops, for this call only.
   Value parallelContext = builder.create<LLVM::AllocaOp>(
       loc, ptrType, contextType, constant(i32Type, 1));
   Value hook, pool;
   if (parallel) {
-    hook = run.getArgument(3);
-    pool = run.getArgument(4);
+    hook = run.getArgument(numBuffers);
+    pool = run.getArgument(numBuffers + 1);
   }
   auto returnIf = [&](Value condition, int status) {
     Block *current = builder.getInsertionBlock();
@@ -279,17 +290,20 @@ EntryPointBuilder::createRunFunction(LLVM::LLVMFuncOp entry,
         loc, LLVM::ICmpPredicate::eq, pointer,
         builder.create<LLVM::ZeroOp>(loc, ptrType));
   };
-  auto orOf = [&](Value a, Value b) {
-    return builder.create<LLVM::OrOp>(loc, a, b);
+  // The disjunction of conditions added one at a time.
+  auto orInto = [&](Value &any, Value condition) {
+    any = any ? builder.create<LLVM::OrOp>(loc, any, condition).getResult()
+              : condition;
   };
 
   // NULL pointers.
-  Value inputIsNull = isNull(input);
-  Value anyNull = orOf(inputIsNull, isNull(output));
+  Value anyNull;
+  for (Value buffer : buffers.drop_back())
+    orInto(anyNull, isNull(buffer));
   if (parallel)
-    anyNull = orOf(anyNull, isNull(hook));
+    orInto(anyNull, isNull(hook));
   if (hasWorkspace)
-    anyNull = orOf(anyNull, isNull(workspace));
+    orInto(anyNull, isNull(workspace));
   returnIf(anyNull, MNC_ERROR_NULL_ARGUMENT);
 
   // Workspace alignment.
@@ -304,8 +318,15 @@ EntryPointBuilder::createRunFunction(LLVM::LLVMFuncOp entry,
   }
 
   // Overlaps: [a, a + m) and [b, b + n) share bytes iff a < b + n && b < a + m.
-  Value inputAddress = builder.create<LLVM::PtrToIntOp>(loc, i64Type, input);
-  Value outputAddress = builder.create<LLVM::PtrToIntOp>(loc, i64Type, output);
+  // Every buffer but an input is written: inputs may share memory with each
+  // other, nothing else may.
+  SmallVector<Value> inputAddresses, outputAddresses;
+  for (Value input : inputs)
+    inputAddresses.push_back(
+        builder.create<LLVM::PtrToIntOp>(loc, i64Type, input));
+  for (Value output : outputs)
+    outputAddresses.push_back(
+        builder.create<LLVM::PtrToIntOp>(loc, i64Type, output));
   auto overlap = [&](Value a, int64_t m, Value b, int64_t n) {
     Value bEnd = builder.create<LLVM::AddOp>(loc, b, constant(i64Type, n));
     Value aBeforeBEnd =
@@ -315,13 +336,22 @@ EntryPointBuilder::createRunFunction(LLVM::LLVMFuncOp entry,
         builder.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ult, b, aEnd);
     return builder.create<LLVM::AndOp>(loc, aBeforeBEnd, bBeforeAEnd);
   };
-  Value overlaps =
-      overlap(inputAddress, inputBytes, outputAddress, outputBytes);
+  Value overlaps;
+  for (unsigned i = 0; i < numInputs; ++i)
+    for (unsigned o = 0; o < numOutputs; ++o)
+      orInto(overlaps, overlap(inputAddresses[i], sizes.inputBytes[i],
+                               outputAddresses[o], sizes.outputBytes[o]));
+  for (unsigned o = 0; o < numOutputs; ++o)
+    for (unsigned p = o + 1; p < numOutputs; ++p)
+      orInto(overlaps, overlap(outputAddresses[o], sizes.outputBytes[o],
+                               outputAddresses[p], sizes.outputBytes[p]));
   if (hasWorkspace) {
-    overlaps = orOf(overlaps, overlap(workspaceAddress, workspaceBytes,
-                                      inputAddress, inputBytes));
-    overlaps = orOf(overlaps, overlap(workspaceAddress, workspaceBytes,
-                                      outputAddress, outputBytes));
+    for (unsigned i = 0; i < numInputs; ++i)
+      orInto(overlaps, overlap(workspaceAddress, sizes.workspaceBytes,
+                               inputAddresses[i], sizes.inputBytes[i]));
+    for (unsigned o = 0; o < numOutputs; ++o)
+      orInto(overlaps, overlap(workspaceAddress, sizes.workspaceBytes,
+                               outputAddresses[o], sizes.outputBytes[o]));
   }
   returnIf(overlaps, MNC_ERROR_OVERLAPPING_BUFFERS);
 
@@ -329,7 +359,8 @@ EntryPointBuilder::createRunFunction(LLVM::LLVMFuncOp entry,
     hook = builder.create<LLVM::AddressOfOp>(loc, serialFor);
     pool = builder.create<LLVM::ZeroOp>(loc, ptrType);
   }
-  Value fields[kNumContextFields] = {hook, pool, input, output, workspace};
+  SmallVector<Value> fields = {hook, pool};
+  llvm::append_range(fields, buffers);
   for (auto [index, field] : llvm::enumerate(fields)) {
     Value address = builder.create<LLVM::GEPOp>(
         loc, ptrType, contextType, parallelContext,
@@ -337,8 +368,9 @@ EntryPointBuilder::createRunFunction(LLVM::LLVMFuncOp entry,
         /*inbounds=*/true);
     builder.create<LLVM::StoreOp>(loc, field, address);
   }
-  builder.create<LLVM::CallOp>(
-      loc, entry, ValueRange{input, output, workspace, parallelContext});
+  SmallVector<Value> operands(buffers);
+  operands.push_back(parallelContext);
+  builder.create<LLVM::CallOp>(loc, entry, operands);
   builder.create<LLVM::ReturnOp>(loc, constant(i32Type, MNC_OK));
   return run;
 }
@@ -385,24 +417,39 @@ struct CreateEntryPointsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (libraryName.empty() || inputSize < 1 || outputSize < 1) {
+    auto positive = [](int64_t size) { return size > 0; };
+    if (libraryName.empty() || inputSizes.empty() || outputSizes.empty() ||
+        !llvm::all_of(inputSizes, positive) ||
+        !llvm::all_of(outputSizes, positive)) {
       module.emitError() << getArgument()
-                         << ": needs library-name, input-size and "
-                            "output-size (positive element counts)";
+                         << ": needs library-name, input-sizes and "
+                            "output-sizes (positive element counts)";
       return signalPassFailure();
     }
-    FailureOr<SmallVector<LLVM::LLVMFuncOp>> functions =
+    FailureOr<mnc::LoweredBufferFunctions> found =
         mnc::findLoweredBufferFunctions(module, getArgument());
-    if (failed(functions))
+    if (failed(found))
       return signalPassFailure();
+    BufferSizes sizes;
+    for (int64_t size : inputSizes)
+      sizes.inputBytes.push_back(size * int64_t(sizeof(float)));
+    for (int64_t size : outputSizes)
+      sizes.outputBytes.push_back(size * int64_t(sizeof(float)));
     auto workspaceSize =
         module->getAttrOfType<IntegerAttr>(mnc::abi::kWorkspaceSizeAttr);
-    EntryPointBuilder builder(module, libraryName,
-                              inputSize * int64_t(sizeof(float)),
-                              outputSize * int64_t(sizeof(float)),
-                              workspaceSize ? workspaceSize.getInt() : 0);
-    if (failed(builder.build(functions->front(),
-                             ArrayRef(*functions).drop_front(), getArgument())))
+    sizes.workspaceBytes = workspaceSize ? workspaceSize.getInt() : 0;
+    if (sizes.numBuffers() != found->numBuffers) {
+      module.emitError() << getArgument() << ": the entry takes "
+                         << found->numBuffers - 1
+                         << " input and output buffers, but the options give "
+                         << inputSizes.size() << " input and "
+                         << outputSizes.size() << " output sizes";
+      return signalPassFailure();
+    }
+    ArrayRef<LLVM::LLVMFuncOp> functions = found->functions;
+    EntryPointBuilder builder(module, libraryName, std::move(sizes));
+    if (failed(builder.build(functions.front(), functions.drop_front(),
+                             getArgument())))
       return signalPassFailure();
   }
 };

@@ -44,9 +44,13 @@ struct TransposeLowering : OpLoweringPattern<TransposeOp> {
     for (int64_t logical : storageToLogical(rank))
       storagePerm.push_back(
           llvm::find(inPerm, op.getPerm()[logical]) - inPerm.begin());
+    Value input = storage(rewriter, op.getInput(), adaptor.getInput());
+    // Nothing moves. (An identity linalg.transpose on buffers would also be
+    // erased by its canonicalization, leaving the result unwritten.)
+    if (llvm::equal(storagePerm, llvm::seq<int64_t>(0, rank)))
+      return input;
     SmallVector<int64_t> shape = toStorageShape(shapeOf(op.getOutput()));
     Value init = emptyTensor(rewriter, op.getLoc(), shape);
-    Value input = storage(rewriter, op.getInput(), adaptor.getInput());
     return rewriter
         .create<linalg::TransposeOp>(op.getLoc(), input, init, storagePerm)
         ->getResult(0);

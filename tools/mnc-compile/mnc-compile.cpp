@@ -24,7 +24,7 @@ namespace cl = llvm::cl;
 static cl::OptionCategory mncCategory("mnc-compile options");
 
 static cl::opt<std::string> inputPath(
-    cl::Positional, cl::Required,
+    cl::Positional,
     cl::desc("<model.onnx> (or a .mlir module in the mnc dialect or in "
              "linalg on tensors, which starts the pipeline there)"),
     cl::cat(mncCategory));
@@ -80,10 +80,17 @@ static cl::opt<std::string> libraryName(
              "output file name without 'lib' and extension)"),
     cl::cat(mncCategory));
 
-static cl::opt<std::string> inputShape(
-    "input-shape", cl::value_desc("NxCxHxW"),
-    cl::desc("Shape of the model input, fixing its dynamic dimensions "
-             "(e.g. 1x3x224x224)"),
+static cl::opt<bool> listOps(
+    "list-ops",
+    cl::desc("List the ONNX ops (default domain) the importer supports, with "
+             "their opsets, and exit"),
+    cl::cat(mncCategory));
+
+static cl::list<std::string> inputShapes(
+    "input-shape", cl::value_desc("[NAME=]NxCxHxW"),
+    cl::desc("Shape of a model input, fixing its dynamic dimensions (e.g. "
+             "1x3x224x224 for the only input, image=1x3x224x224 for the "
+             "input named 'image'; repeat for several inputs)"),
     cl::cat(mncCategory));
 
 static cl::opt<bool>
@@ -136,6 +143,15 @@ int main(int argc, char **argv) {
       "and\nOUT/mnc_runtime.h. MLIR and LLVM options (--mlir-print-ir-after-all,"
       "\n--mlir-timing, ...) are listed by --help-hidden.\n");
 
+  if (listOps) {
+    mnc::printSupportedOnnxOps(llvm::outs());
+    return 0;
+  }
+  if (inputPath.empty()) {
+    llvm::errs() << "mnc-compile: error: no model given (see --help)\n";
+    return 1;
+  }
+
   mnc::CompileOptions options;
   options.inputPath = inputPath;
   options.outputPath = outputPath;
@@ -151,19 +167,29 @@ int main(int argc, char **argv) {
   options.profile = profile;
   // The process exits right after: skip tearing down the modules.
   options.freeMemory = false;
-  if (!inputShape.empty()) {
-    auto shape = mnc::parseShape(inputShape);
+  for (llvm::StringRef given : inputShapes) {
+    // The name may itself contain '=': the shape follows the last one.
+    auto [name, text] = given.rsplit('=');
+    if (text.empty() && !given.ends_with("="))
+      std::swap(name, text);
+    auto shape = mnc::parseShape(text);
     if (mlir::failed(shape)) {
-      llvm::errs() << "mnc-compile: error: --input-shape '" << inputShape
-                   << "' is not a shape like 1x3x224x224\n";
+      llvm::errs() << "mnc-compile: error: --input-shape '" << given
+                   << "' is not a shape like 1x3x224x224 or "
+                      "NAME=1x3x224x224\n";
       return 1;
     }
-    options.import.inputShape = *shape;
+    options.import.inputShapes.push_back({name.str(), *shape});
   }
 
   mlir::DialectRegistry registry;
   mnc::registerDialects(registry);
   mlir::MLIRContext context(registry);
+  // An error about the model is one line: MLIR's dump of the operation
+  // (which can be the whole graph) only when asked for.
+  if (!cl::getRegisteredOptions().lookup("mlir-print-op-on-diagnostic")
+           ->getNumOccurrences())
+    context.printOpOnDiagnostic(false);
   mnc::DiagnosticPrinter printer(&context, llvm::errs());
   return mlir::failed(mnc::compile(options, context)) ? 1 : 0;
 }

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   cmake build-essential ninja-build ccache python3
   llvm-19-dev libmlir-19-dev mlir-19-tools clang-19 lld-19 libclang-rt-19-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-numpy
+  libonnx-testdata
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user
   python3-torch python3-torchvision
 )

@@ -63,6 +63,10 @@ private:
   void importNodes();
   /// Folds or imports one node.
   LogicalResult importNode(NodeContext &node, const OpDef &def);
+  /// The types of the entry's arguments, the graph inputs that are not
+  /// initializers, with the shapes --input-shape gives.
+  FailureOr<SmallVector<Type>>
+  readInputTypes(ArrayRef<const onnx::ValueInfoProto *> inputs);
   LogicalResult importOutputs(func::FuncOp func);
 
   InFlightDiagnostic fileError() { return state.fileError(); }
@@ -120,12 +124,9 @@ void ImportDriver::importNodes() {
   const onnx::GraphProto &graph = model.graph();
   for (int i = 0; i < graph.node_size(); ++i) {
     const onnx::NodeProto &current = graph.node(i);
-    std::string label = current.name().empty()
-                            ? current.op_type() + "_" + std::to_string(i)
-                            : current.name();
-    NodeContext node(
-        state, current, i,
-        NameLoc::get(state.builder.getStringAttr(label), state.fileLoc));
+    NodeContext node(state, current, i,
+                     onnxNodeLocation(state.fileLoc, i, current.name(),
+                                      current.op_type()));
 
     bool skip = unsupportedNodes.contains(i) ||
                 llvm::any_of(current.input(), [&](const std::string &name) {
@@ -159,6 +160,58 @@ LogicalResult ImportDriver::importNode(NodeContext &node, const OpDef &def) {
                           << node.getInputName(i)
                           << "' is computed at run time";
   return failure();
+}
+
+FailureOr<SmallVector<Type>> ImportDriver::readInputTypes(
+    ArrayRef<const onnx::ValueInfoProto *> inputs) {
+  if (inputs.empty()) {
+    fileError() << "the graph has no inputs (every graph input is an "
+                   "initializer); a library needs at least one";
+    return failure();
+  }
+  // Each --input-shape names an input; a bare one means the only input.
+  llvm::StringMap<ArrayRef<int64_t>> given;
+  for (const InputShape &shape : options.inputShapes) {
+    StringRef name = shape.name;
+    if (name.empty()) {
+      if (inputs.size() != 1) {
+        InFlightDiagnostic diag = fileError();
+        diag << "--input-shape without a name, but the model has "
+             << inputs.size() << " inputs; give NAME=SHAPE for each of";
+        for (const onnx::ValueInfoProto *input : inputs)
+          diag << " '" << input->name() << "'";
+        return failure();
+      }
+      name = inputs.front()->name();
+    }
+    if (llvm::none_of(inputs, [&](const onnx::ValueInfoProto *input) {
+          return input->name() == name;
+        })) {
+      InFlightDiagnostic diag = fileError();
+      diag << "--input-shape names '" << name
+           << "', which is not a graph input; the inputs are";
+      for (const onnx::ValueInfoProto *input : inputs)
+        diag << " '" << input->name() << "'";
+      return failure();
+    }
+    if (!given.try_emplace(name, shape.shape).second) {
+      fileError() << "--input-shape gives input '" << name << "' twice";
+      return failure();
+    }
+  }
+  SmallVector<Type> types;
+  bool ok = true;
+  for (const onnx::ValueInfoProto *input : inputs) {
+    FailureOr<RankedTensorType> type = readGraphInput(
+        *input, given.lookup(input->name()), context, fileErrorFn());
+    if (failed(type))
+      ok = false;
+    else
+      types.push_back(*type);
+  }
+  if (!ok)
+    return failure();
+  return types;
 }
 
 LogicalResult ImportDriver::importOutputs(func::FuncOp func) {
@@ -227,23 +280,14 @@ OwningOpRef<ModuleOp> ImportDriver::run() {
     return nullptr;
 
   // Initializers may be listed among the graph inputs (IR version < 4);
-  // the one remaining input is the model's.
+  // the remaining inputs are the model's, each an argument of the entry.
   const onnx::GraphProto &graph = model.graph();
   SmallVector<const onnx::ValueInfoProto *> inputs;
   for (const onnx::ValueInfoProto &input : graph.input())
     if (!state.constants.count(input.name()))
       inputs.push_back(&input);
-  if (inputs.size() != 1) {
-    InFlightDiagnostic diag = fileError();
-    diag << "the model has " << inputs.size()
-         << " graph inputs; exactly one is supported";
-    for (const onnx::ValueInfoProto *input : inputs)
-      diag << " '" << input->name() << "'";
-    return nullptr;
-  }
-  FailureOr<RankedTensorType> inputType = readGraphInput(
-      *inputs.front(), options.inputShape, context, fileErrorFn());
-  if (failed(inputType))
+  FailureOr<SmallVector<Type>> inputTypes = readInputTypes(inputs);
+  if (failed(inputTypes))
     return nullptr;
 
   OpBuilder &builder = state.builder;
@@ -255,11 +299,13 @@ OwningOpRef<ModuleOp> ImportDriver::run() {
   (*module)->setAttr(abi::kOpsetAttr, builder.getI64IntegerAttr(state.opset));
   builder.setInsertionPointToEnd(module->getBody());
   auto func = builder.create<func::FuncOp>(
-      fileLoc, abi::kEntryFunction, builder.getFunctionType({*inputType}, {}));
-  func.setArgAttr(0, abi::kTensorNameAttr,
-                  builder.getStringAttr(inputs.front()->name()));
+      fileLoc, abi::kEntryFunction, builder.getFunctionType(*inputTypes, {}));
   builder.setInsertionPointToStart(func.addEntryBlock());
-  state.values[inputs.front()->name()] = func.getArgument(0);
+  for (auto [index, input] : llvm::enumerate(inputs)) {
+    func.setArgAttr(index, abi::kTensorNameAttr,
+                    builder.getStringAttr(input->name()));
+    state.values[input->name()] = func.getArgument(index);
+  }
 
   reportUnsupportedOps();
   importNodes();
@@ -268,6 +314,34 @@ OwningOpRef<ModuleOp> ImportDriver::run() {
   if (failed(verify(*module)))
     return nullptr;
   return module;
+}
+
+Location mnc::onnxNodeLocation(Location fileLoc, int index, StringRef name,
+                               StringRef opType) {
+  MLIRContext *context = fileLoc.getContext();
+  std::string label =
+      name.empty() ? (opType + "_" + Twine(index)).str() : name.str();
+  std::string description = "node " + std::to_string(index);
+  if (!name.empty())
+    description += " '" + name.str() + "'";
+  description += " (" + opType.str() + ")";
+  return FusedLoc::get(
+      {NameLoc::get(StringAttr::get(context, label), fileLoc)},
+      StringAttr::get(context, description), context);
+}
+
+std::string mnc::describeOnnxNode(Location loc) {
+  std::string description;
+  loc->walk([&](Location inner) {
+    auto fused = dyn_cast<FusedLoc>(inner);
+    auto metadata =
+        fused ? dyn_cast_or_null<StringAttr>(fused.getMetadata()) : nullptr;
+    if (!metadata || !metadata.getValue().starts_with("node "))
+      return WalkResult::advance();
+    description = metadata.str();
+    return WalkResult::interrupt();
+  });
+  return description;
 }
 
 OwningOpRef<ModuleOp> mnc::importOnnxModel(StringRef path,

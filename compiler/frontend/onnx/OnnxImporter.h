@@ -13,13 +13,24 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
 
 namespace mnc {
 
+/// A shape given for a graph input (--input-shape [NAME=]SHAPE).
+struct InputShape {
+  /// The input's ONNX name; empty means the model's only input.
+  std::string name;
+  llvm::SmallVector<int64_t> shape;
+};
+
 struct ImportOptions {
-  /// Replaces the shape of the graph input, fixing its dynamic dimensions;
-  /// empty keeps the model's shape.
-  llvm::SmallVector<int64_t> inputShape;
+  /// Replace the shapes of graph inputs, fixing their dynamic dimensions;
+  /// an input not named keeps the model's shape.
+  std::vector<InputShape> inputShapes;
 };
 
 /// Reads the ONNX model at `path` into a module holding one function, `main`,
@@ -33,6 +44,23 @@ struct ImportOptions {
 mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(llvm::StringRef path,
                                                   const ImportOptions &options,
                                                   mlir::MLIRContext &context);
+
+/// Prints one line per ONNX op of the default domain the importer supports,
+/// sorted by name: the op, the opsets it is supported in ("7-21"), and
+/// whether it runs at run time or is only evaluated at compile time (on
+/// constant inputs).
+void printSupportedOnnxOps(llvm::raw_ostream &os);
+
+/// The location of the operations imported from ONNX node `index`: its name
+/// (or "OpType_index" when it has none) as a NameLoc in the file, which
+/// later stages use to name the layer, fused with the node's description
+/// "node INDEX 'NAME' (OpType)" as metadata, which diagnostics print.
+mlir::Location onnxNodeLocation(mlir::Location fileLoc, int index,
+                                llvm::StringRef name, llvm::StringRef opType);
+
+/// The description onnxNodeLocation put in `loc` (the first, when locations
+/// of several nodes were fused), or an empty string.
+std::string describeOnnxNode(mlir::Location loc);
 
 } // namespace mnc
 

@@ -7,6 +7,11 @@
 
 #include "compiler/frontend/onnx/OpTable.h"
 
+#include "compiler/frontend/onnx/OnnxImporter.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Format.h"
+
 #include <cassert>
 
 using namespace mnc::onnx_frontend;
@@ -37,6 +42,14 @@ const OpDef *OpTable::lookup(StringRef opType) const {
   return it == ops.end() ? nullptr : &it->second;
 }
 
+llvm::SmallVector<StringRef> OpTable::opTypes() const {
+  llvm::SmallVector<StringRef> names;
+  for (const auto &entry : ops)
+    names.push_back(entry.getKey());
+  llvm::sort(names);
+  return names;
+}
+
 const OpTable &mnc::onnx_frontend::getOpTable() {
   static const OpTable table = [] {
     OpTable table;
@@ -52,4 +65,16 @@ const OpTable &mnc::onnx_frontend::getOpTable() {
     return table;
   }();
   return table;
+}
+
+void mnc::printSupportedOnnxOps(llvm::raw_ostream &os) {
+  const OpTable &table = getOpTable();
+  for (StringRef name : table.opTypes()) {
+    const OpDef *def = table.lookup(name);
+    os << llvm::left_justify(name, 24)
+       << llvm::left_justify(std::to_string(def->minOpset) + "-" +
+                                 std::to_string(def->maxOpset),
+                             7)
+       << (def->importer ? "run time" : "compile time only") << "\n";
+  }
 }

@@ -25,6 +25,7 @@
 #define MNC_COMPILER_FRONTEND_ONNX_OPTABLE_H
 
 #include "mlir/Support/LogicalResult.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -71,6 +72,8 @@ public:
 
   /// The entry of a default-domain op type, or null if it is unknown.
   const OpDef *lookup(llvm::StringRef opType) const;
+  /// Every op type, sorted by name.
+  llvm::SmallVector<llvm::StringRef> opTypes() const;
 
 private:
   llvm::StringMap<OpDef> ops;

@@ -2,7 +2,7 @@
 // with a listed task that is not a lowered task.
 // RUN: mnc-opt %s -split-input-file -add-buffer-argument-attrs -verify-diagnostics
 
-// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @entry(%input: !llvm.ptr, %output: !llvm.ptr, %workspace: !llvm.ptr, %context: !llvm.ptr) {
     llvm.return
@@ -12,7 +12,7 @@ module {
 // -----
 
 // Not lowered yet: no context argument.
-// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @main(%input: !llvm.ptr, %output: !llvm.ptr, %workspace: !llvm.ptr) {
     llvm.return
@@ -22,7 +22,7 @@ module {
 // -----
 
 // A declaration.
-// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @main(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr)
 }
@@ -30,7 +30,7 @@ module {
 // -----
 
 // A result.
-// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-buffer-argument-attrs: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @main(%input: !llvm.ptr, %output: !llvm.ptr, %workspace: !llvm.ptr, %context: !llvm.ptr) -> i32 {
     %0 = llvm.mlir.constant(0 : i32) : i32

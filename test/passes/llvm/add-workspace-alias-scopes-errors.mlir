@@ -3,7 +3,7 @@
 // with a listed task that is not a lowered task.
 // RUN: mnc-opt %s -split-input-file -add-workspace-alias-scopes -verify-diagnostics
 
-// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @entry(%input: !llvm.ptr, %output: !llvm.ptr, %workspace: !llvm.ptr, %context: !llvm.ptr) {
     llvm.return
@@ -13,7 +13,7 @@ module {
 // -----
 
 // Not lowered yet: no context argument.
-// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @main(%input: !llvm.ptr, %output: !llvm.ptr, %workspace: !llvm.ptr) {
     llvm.return
@@ -23,7 +23,7 @@ module {
 // -----
 
 // A declaration.
-// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @main(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr)
 }
@@ -31,7 +31,7 @@ module {
 // -----
 
 // A result.
-// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ptr output, ptr workspace, ptr context)'}}
+// expected-error @below {{add-workspace-alias-scopes: expected the lowered entry function 'void main(ptr input, ..., ptr output, ..., ptr workspace, ptr context)'}}
 module {
   llvm.func @main(%input: !llvm.ptr, %output: !llvm.ptr, %workspace: !llvm.ptr, %context: !llvm.ptr) -> i32 {
     %0 = llvm.mlir.constant(0 : i32) : i32

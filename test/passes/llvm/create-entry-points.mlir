@@ -2,7 +2,7 @@
 // their buffers and call the entry with a parallel context; the dispatcher
 // hands the caller's hook a trampoline per task; everything else becomes
 // internal and is named after the library.
-// RUN: mnc-opt %s -split-input-file -create-entry-points="library-name=net input-size=4 output-size=2" | FileCheck %s
+// RUN: mnc-opt %s -split-input-file -create-entry-points="library-name=net input-sizes=4 output-sizes=2" | FileCheck %s
 
 // A workspace of 256 bytes and one task.
 // CHECK: module attributes {mnc.parallel_tasks = [@net_main_task_0]
