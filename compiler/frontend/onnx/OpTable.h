@@ -35,9 +35,12 @@ class NodeContext;
 
 /// The newest default-domain opset whose operators this importer knows.
 constexpr int64_t kNewestOpset = 21;
-/// The oldest one: Clip's and BatchNormalization's old forms are handled
-/// from here on.
-constexpr int64_t kOldestOpset = 7;
+/// The oldest one. Most ops kept their meaning on float tensors since opset
+/// 1 (attributes such as consumed_inputs or is_test that only matter for
+/// training are ignored); those that did not narrow their range (Pad,
+/// Reshape, Cast) or read their old form (legacy broadcasting of the
+/// arithmetic ops before opset 7, Concat's default axis before 4).
+constexpr int64_t kOldestOpset = 1;
 
 /// Imports or folds the node of `node`. An error is reported through the
 /// context (NodeContext::error); a handler that reports one fails.

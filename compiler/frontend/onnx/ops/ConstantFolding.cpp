@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/onnx/NodeContext.h"
+#include "compiler/frontend/onnx/ops/ShapeRules.h"
 #include "compiler/frontend/onnx/OpTable.h"
 
 #include <algorithm>
@@ -114,17 +115,29 @@ template <typename Fn>
 static LogicalResult foldBroadcasting(NodeContext &node, int arity,
                                       bool isInteger, Fn apply) {
   auto input = [&](int i) -> const ConstTensor & { return *node.getConst(i); };
-  Shape shape(input(0).shape.begin(), input(0).shape.end());
+  // The operands' shapes under NumPy broadcasting (see legacyBroadcastShape
+  // for binary ops before opset 7).
+  SmallVector<Shape> shapes;
+  for (int i = 0; i < arity; ++i)
+    shapes.emplace_back(input(i).shape.begin(), input(i).shape.end());
+  if (arity == 2) {
+    FailureOr<Shape> aligned =
+        legacyBroadcastShape(node, shapes[0], shapes[1]);
+    if (failed(aligned))
+      return failure();
+    shapes[1] = *aligned;
+  }
+  Shape shape = shapes[0];
   for (int i = 1; i < arity; ++i) {
     FailureOr<Shape> broadcast =
-        inferBroadcastShape(shape, input(i).shape, node.errorFn());
+        inferBroadcastShape(shape, shapes[i], node.errorFn());
     if (failed(broadcast))
       return failure();
     shape = *broadcast;
   }
   SmallVector<SmallVector<int64_t>> strides;
   for (int i = 0; i < arity; ++i)
-    strides.push_back(broadcastStrides(input(i).shape, shape));
+    strides.push_back(broadcastStrides(shapes[i], shape));
   ConstTensor result{shape, isInteger,
                      std::vector<double>(getNumElements(shape))};
   forEachIndex(shape, strides, [&](int64_t flat, ArrayRef<int64_t> at) {

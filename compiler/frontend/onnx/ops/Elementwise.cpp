@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/onnx/NodeContext.h"
+#include "compiler/frontend/onnx/ops/ShapeRules.h"
 #include "compiler/frontend/onnx/OpTable.h"
 
 #include "dialects/MncOps.h"
@@ -83,16 +84,23 @@ static LogicalResult importLeakyRelu(NodeContext &node) {
       node, builder.getF32FloatAttr(node.getFloat("alpha", 0.01f)));
 }
 
-/// A broadcasting binary op: OpT(lhs, rhs) with NumPy broadcasting.
+/// A broadcasting binary op: OpT(lhs, rhs) with NumPy broadcasting (the
+/// second input reshaped first for the axis-aligned broadcasting of opsets
+/// before 7).
 template <typename OpT>
 static LogicalResult importBinary(NodeContext &node) {
   FailureOr<Value> lhs = node.getValue(0), rhs = node.getValue(1);
   if (failed(lhs) || failed(rhs))
     return failure();
+  ArrayRef<int64_t> lhsShape = cast<RankedTensorType>(lhs->getType()).getShape();
+  ArrayRef<int64_t> rhsShape = cast<RankedTensorType>(rhs->getType()).getShape();
+  FailureOr<Shape> aligned = legacyBroadcastShape(node, lhsShape, rhsShape);
+  if (failed(aligned))
+    return failure();
+  if (ArrayRef<int64_t>(*aligned) != rhsShape)
+    rhs = node.create<ReshapeOp>(node.tensorType(*aligned), *rhs);
   FailureOr<Shape> shape =
-      inferBroadcastShape(cast<RankedTensorType>(lhs->getType()).getShape(),
-                          cast<RankedTensorType>(rhs->getType()).getShape(),
-                          node.errorFn());
+      inferBroadcastShape(lhsShape, *aligned, node.errorFn());
   if (failed(shape))
     return failure();
   node.setOutput(0, node.create<OpT>(node.tensorType(*shape), *lhs, *rhs));

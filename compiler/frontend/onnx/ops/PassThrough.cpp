@@ -116,4 +116,6 @@ void mnc::onnx_frontend::registerPassThroughOps(OpTable &table) {
   table.addFolder("Dropout", foldDropout);
   table.addImporter("Cast", importCast);
   table.addFolder("Cast", foldCast);
+  // Cast's `to` was a string before opset 6.
+  table.setOpsetRange("Cast", 6, kNewestOpset);
 }

@@ -108,9 +108,8 @@ static LogicalResult importConcat(NodeContext &node) {
   if (inputs.empty())
     return node.error() << "needs at least one input";
   int64_t rank = shapes.front().size();
-  int64_t axis = node.getInt("axis", 0);
   FailureOr<SmallVector<int64_t>> normalized =
-      node.normalizeAxes({axis}, rank, /*sorted=*/false);
+      node.normalizeAxes({concatAxis(node)}, rank, /*sorted=*/false);
   if (failed(normalized))
     return failure();
   FailureOr<Shape> shape =
@@ -130,7 +129,7 @@ static LogicalResult foldConcat(NodeContext &node) {
   if (shapes.empty())
     return node.error() << "needs at least one input";
   FailureOr<SmallVector<int64_t>> axis = node.normalizeAxes(
-      {node.getInt("axis", 0)}, shapes.front().size(), /*sorted=*/false);
+      {concatAxis(node)}, shapes.front().size(), /*sorted=*/false);
   if (failed(axis))
     return failure();
   FailureOr<Shape> shape =
@@ -256,4 +255,7 @@ void mnc::onnx_frontend::registerShapeOps(OpTable &table) {
   table.addImporter("Shape", importShape);
   table.addFolder("Shape", importShape);
   table.addImporter("Pad", importPad);
+  // Before: Reshape's shape was an attribute, Pad's pads were `paddings`.
+  table.setOpsetRange("Reshape", 5, kNewestOpset);
+  table.setOpsetRange("Pad", 2, kNewestOpset);
 }

@@ -170,3 +170,35 @@ mnc::onnx_frontend::windowPads(NodeContext &node, ArrayRef<int64_t> input,
   }
   return pads;
 }
+
+FailureOr<Shape> mnc::onnx_frontend::legacyBroadcastShape(
+    NodeContext &node, ArrayRef<int64_t> first, ArrayRef<int64_t> second) {
+  Shape shape(second.begin(), second.end());
+  if (node.getOpset() >= 7)
+    return shape;
+  if (node.getInt("broadcast", 0) == 0) {
+    if (first != second) {
+      node.error() << "inputs of shapes " << formatShape(first) << " and "
+                   << formatShape(second)
+                   << " need broadcast = 1 before opset 7";
+      return failure();
+    }
+    return shape;
+  }
+  if (!node.findAttr("axis"))
+    return shape;
+  int64_t rank = first.size(), axis = node.getInt("axis", 0);
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis + static_cast<int64_t>(second.size()) > rank) {
+    node.error() << "axis " << node.getInt("axis", 0) << " does not align "
+                 << formatShape(second) << " with " << formatShape(first);
+    return failure();
+  }
+  shape.append(rank - axis - second.size(), 1);
+  return shape;
+}
+
+int64_t mnc::onnx_frontend::concatAxis(NodeContext &node) {
+  return node.getInt("axis", node.getOpset() < 4 ? 1 : 0);
+}

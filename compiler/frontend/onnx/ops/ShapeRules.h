@@ -40,6 +40,18 @@ mlir::FailureOr<std::array<int64_t, 4>>
 windowPads(NodeContext &node, llvm::ArrayRef<int64_t> input,
            llvm::ArrayRef<int64_t> window, llvm::ArrayRef<int64_t> strides);
 
+/// Concat's axis (a required attribute from opset 4, 1 by default before).
+int64_t concatAxis(NodeContext &node);
+
+/// The shape of Add's (Sub's, Mul's, Div's) second input under NumPy
+/// broadcasting. Before opset 7 these ops broadcast only with `broadcast` =
+/// 1, the second input aligned with the first at `axis` (default: at the
+/// end, as NumPy does): `second` gets trailing 1s up to the first's rank.
+/// From opset 7, `second` as it is.
+mlir::FailureOr<Shape> legacyBroadcastShape(NodeContext &node,
+                                            llvm::ArrayRef<int64_t> first,
+                                            llvm::ArrayRef<int64_t> second);
+
 } // namespace mnc::onnx_frontend
 
 #endif // MNC_COMPILER_FRONTEND_ONNX_OPS_SHAPERULES_H
