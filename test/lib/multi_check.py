@@ -3,13 +3,15 @@
 
     multi_check.py --compiler PATH/mnc-compile --model M.onnx --workdir DIR
                    [--seed N] [--rtol 1e-4] [--cross aarch64] [--parallel]
-                   [-- MNC_ARGS...]
+                   [--reference R.onnx] [-- MNC_ARGS...]
 
 Compiles the model into DIR/libmodel.a, runs it through a generated C driver
 (run_library.py) on seeded inputs, runs ONNX Runtime (ort_multi.js) on the same
 inputs, and compares every output: prints, per output, max |diff| and max |ref|,
 then PASS, or FAIL (non-zero exit) when an output's max |diff| exceeds rtol
-times its max |ref| (or its shape or size differs).
+times its max |ref| (or its shape or size differs). --reference runs ONNX
+Runtime on another model of the same inputs and outputs (e.g. the graph cut
+where mnc-compile --outputs cuts it).
 """
 
 import argparse
@@ -45,6 +47,7 @@ def main():
     parser.add_argument("--cross", choices=["aarch64"])
     parser.add_argument("--parallel", action="store_true",
                         help="call NAME_run_parallel with a hook that runs loops in pieces")
+    parser.add_argument("--reference", help="the model ONNX Runtime runs (default: --model)")
     parser.add_argument("mnc_args", nargs="*")
     args = parser.parse_args()
 
@@ -61,7 +64,7 @@ def main():
         print(f"FAIL: mnc-compile exited {result.returncode}:\n{result.stdout}")
         return 1
 
-    model = onnx.load(args.model)
+    model = onnx.load(args.reference or args.model)
     rng = np.random.default_rng(args.seed)
     inputs, specs = [], []
     for k, info in enumerate(graph_inputs(model)):
@@ -72,7 +75,8 @@ def main():
         inputs.append(data)
         specs.append(f"{info.name}={'x'.join(map(str, shape))}={path}")
     ref_dir = os.path.join(args.workdir, "ort")
-    result = subprocess.run(["node", os.path.join(LIB, "ort_multi.js"), args.model, ref_dir]
+    result = subprocess.run(["node", os.path.join(LIB, "ort_multi.js"),
+                             args.reference or args.model, ref_dir]
                             + specs, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if result.returncode != 0:
         print(f"FAIL: ONNX Runtime: {result.stdout}")

@@ -86,6 +86,13 @@ static cl::opt<bool> listOps(
              "their opsets, and exit"),
     cl::cat(mncCategory));
 
+static cl::list<std::string> outputs(
+    "outputs", cl::CommaSeparated, cl::value_desc("NAME[,NAME...]"),
+    cl::desc("Compute these tensors of the graph instead of its outputs, "
+             "and only what they need (to cut off a tail that cannot be "
+             "compiled, e.g. non-max suppression)"),
+    cl::cat(mncCategory));
+
 static cl::list<std::string> inputShapes(
     "input-shape", cl::value_desc("[NAME=]NxCxHxW"),
     cl::desc("Shape of a model input, fixing its dynamic dimensions (e.g. "
@@ -167,6 +174,7 @@ int main(int argc, char **argv) {
   options.profile = profile;
   // The process exits right after: skip tearing down the modules.
   options.freeMemory = false;
+  options.import.outputs.assign(outputs.begin(), outputs.end());
   for (llvm::StringRef given : inputShapes) {
     // The name may itself contain '=': the shape follows the last one.
     auto [name, text] = given.rsplit('=');

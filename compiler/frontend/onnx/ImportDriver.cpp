@@ -26,6 +26,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
@@ -68,6 +69,9 @@ private:
   FailureOr<SmallVector<Type>>
   readInputTypes(ArrayRef<const onnx::ValueInfoProto *> inputs);
   LogicalResult importOutputs(func::FuncOp func);
+  /// Chooses the tensors the entry returns (the graph's outputs or
+  /// --outputs) and marks the nodes they need; reports unknown names.
+  LogicalResult selectOutputs();
 
   InFlightDiagnostic fileError() { return state.fileError(); }
   auto fileErrorFn() {
@@ -85,6 +89,9 @@ private:
   llvm::StringSet<> poisoned;
   /// Nodes whose op type is not supported.
   llvm::DenseSet<int> unsupportedNodes;
+  /// The tensors the entry returns, and whether each node is needed for them.
+  SmallVector<std::string> outputNames;
+  llvm::BitVector neededNodes;
 };
 
 } // namespace
@@ -93,6 +100,8 @@ void ImportDriver::reportUnsupportedOps() {
   std::string list;
   const onnx::GraphProto &graph = model.graph();
   for (int i = 0; i < graph.node_size(); ++i) {
+    if (!neededNodes.test(i))
+      continue;
     const onnx::NodeProto &current = graph.node(i);
     bool defaultDomain = isDefaultDomain(current);
     const OpDef *def = defaultDomain ? opTable.lookup(current.op_type())
@@ -123,6 +132,8 @@ void ImportDriver::reportUnsupportedOps() {
 void ImportDriver::importNodes() {
   const onnx::GraphProto &graph = model.graph();
   for (int i = 0; i < graph.node_size(); ++i) {
+    if (!neededNodes.test(i))
+      continue;
     const onnx::NodeProto &current = graph.node(i);
     NodeContext node(state, current, i,
                      onnxNodeLocation(state.fileLoc, i, current.name(),
@@ -214,17 +225,83 @@ FailureOr<SmallVector<Type>> ImportDriver::readInputTypes(
   return types;
 }
 
+LogicalResult ImportDriver::selectOutputs() {
+  const onnx::GraphProto &graph = model.graph();
+  // Every tensor of the graph, and the node that produces it.
+  llvm::StringMap<int> producers;
+  llvm::StringSet<> tensors;
+  for (const onnx::ValueInfoProto &input : graph.input())
+    tensors.insert(input.name());
+  for (const onnx::TensorProto &initializer : graph.initializer())
+    tensors.insert(initializer.name());
+  for (int i = 0; i < graph.node_size(); ++i)
+    for (const std::string &output : graph.node(i).output())
+      if (!output.empty()) {
+        producers[output] = i;
+        tensors.insert(output);
+      }
+
+  outputNames.clear();
+  if (options.outputs.empty()) {
+    for (const onnx::ValueInfoProto &output : graph.output())
+      outputNames.push_back(output.name());
+    if (outputNames.empty()) {
+      fileError() << "the graph has no outputs";
+      return failure();
+    }
+  }
+  bool known = true;
+  for (const std::string &name : options.outputs) {
+    outputNames.push_back(name);
+    if (tensors.contains(name))
+      continue;
+    known = false;
+    // The graph's tensors closest in spelling.
+    SmallVector<std::pair<unsigned, StringRef>> close;
+    unsigned limit = std::max<unsigned>(2, name.size() / 3);
+    for (const auto &tensor : tensors) {
+      unsigned distance = StringRef(name).edit_distance(
+          tensor.getKey(), /*AllowReplacements=*/true, limit + 1);
+      if (distance <= limit)
+        close.push_back({distance, tensor.getKey()});
+    }
+    llvm::sort(close);
+    InFlightDiagnostic diag = fileError();
+    diag << "--outputs names '" << name << "', which is no tensor of the graph";
+    for (auto [index, candidate] : llvm::enumerate(close)) {
+      if (index == 3)
+        break;
+      diag << (index ? ", '" : "; the closest: '") << candidate.second << "'";
+    }
+  }
+  if (!known)
+    return failure();
+
+  // The nodes the outputs depend on, from the outputs back.
+  neededNodes.resize(graph.node_size());
+  SmallVector<StringRef> pending(outputNames.begin(), outputNames.end());
+  while (!pending.empty()) {
+    auto it = producers.find(pending.pop_back_val());
+    if (it == producers.end() || neededNodes.test(it->second))
+      continue;
+    neededNodes.set(it->second);
+    for (const std::string &input : graph.node(it->second).input())
+      if (!input.empty())
+        pending.push_back(input);
+  }
+  return success();
+}
+
 LogicalResult ImportDriver::importOutputs(func::FuncOp func) {
   OpBuilder &builder = state.builder;
   SmallVector<Value> results;
   SmallVector<Type> resultTypes;
   const onnx::GraphProto &graph = model.graph();
-  if (graph.output_size() == 0) {
-    fileError() << "the graph has no outputs";
-    return failure();
-  }
-  for (const onnx::ValueInfoProto &output : graph.output()) {
-    const std::string &name = output.name();
+  for (const std::string &name : outputNames) {
+    const onnx::ValueInfoProto *declared = nullptr;
+    for (const onnx::ValueInfoProto &output : graph.output())
+      if (output.name() == name)
+        declared = &output;
     if (poisoned.contains(name))
       return failure();
     Value value = state.values.lookup(name);
@@ -236,16 +313,16 @@ LogicalResult ImportDriver::importOutputs(func::FuncOp func) {
       }
       value = state.materialize(name, it->second);
     }
-    // A static shape the exporter declared must agree with ours.
+    // A static shape the exporter declared for a graph output must agree
+    // with ours.
     ArrayRef<int64_t> shape =
         cast<RankedTensorType>(value.getType()).getShape();
-    if (output.type().tensor_type().has_shape()) {
-      const onnx::TensorShapeProto &declared =
-          output.type().tensor_type().shape();
-      bool agrees = declared.dim_size() == static_cast<int>(shape.size());
-      for (int i = 0; agrees && i < declared.dim_size(); ++i)
-        if (declared.dim(i).has_dim_value() &&
-            declared.dim(i).dim_value() != shape[i])
+    if (declared && declared->type().tensor_type().has_shape()) {
+      const onnx::TensorShapeProto &dims =
+          declared->type().tensor_type().shape();
+      bool agrees = dims.dim_size() == static_cast<int>(shape.size());
+      for (int i = 0; agrees && i < dims.dim_size(); ++i)
+        if (dims.dim(i).has_dim_value() && dims.dim(i).dim_value() != shape[i])
           agrees = false;
       if (!agrees) {
         fileError() << "graph output '" << name
@@ -259,9 +336,8 @@ LogicalResult ImportDriver::importOutputs(func::FuncOp func) {
   }
   builder.create<func::ReturnOp>(state.fileLoc, results);
   func.setType(builder.getFunctionType(func.getArgumentTypes(), resultTypes));
-  for (auto [i, output] : llvm::enumerate(graph.output()))
-    func.setResultAttr(i, abi::kTensorNameAttr,
-                       builder.getStringAttr(output.name()));
+  for (auto [i, name] : llvm::enumerate(outputNames))
+    func.setResultAttr(i, abi::kTensorNameAttr, builder.getStringAttr(name));
   return success();
 }
 
@@ -307,6 +383,8 @@ OwningOpRef<ModuleOp> ImportDriver::run() {
     state.values[input->name()] = func.getArgument(index);
   }
 
+  if (failed(selectOutputs()))
+    return nullptr;
   reportUnsupportedOps();
   importNodes();
   if (state.errorCount || failed(importOutputs(func)) || state.errorCount)

@@ -31,6 +31,9 @@ struct ImportOptions {
   /// Replace the shapes of graph inputs, fixing their dynamic dimensions;
   /// an input not named keeps the model's shape.
   std::vector<InputShape> inputShapes;
+  /// The tensors to compute (--outputs), in order; empty means the graph's
+  /// outputs. Only the nodes they depend on are imported.
+  std::vector<std::string> outputs;
 };
 
 /// Reads the ONNX model at `path` into a module holding one function, `main`,
