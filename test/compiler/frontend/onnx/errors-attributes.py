@@ -43,9 +43,9 @@ elif variant == "group":
     op, attrs, inits = "Conv", {"group": 3}, {"w": zeros(6, 1, 3, 3)}
     y = [("y", "float32", [1, 6, 6, 6])]
 elif variant == "gemm-bias":
-    # C [M, N] with M = 2: a different bias per row is no fully connected layer.
+    # C [3, 2] does not broadcast to the [2, 2] result.
     op, attrs = "Gemm", {"transB": 1}
-    inits = {"B": zeros(2, 3), "C": zeros(2, 2)}
+    inits = {"B": zeros(2, 3), "C": zeros(3, 2)}
     x, y = [("a", "float32", [2, 3])], [("y", "float32", [2, 2])]
 elif variant == "bn-training":
     op, attrs, opset = "BatchNormalization", {"training_mode": 1}, 15
@@ -84,7 +84,7 @@ save(make_single_op_model(op, x, y, attrs=attrs, initializers=inits,
 # REFLECT:   [[FILE]]: error: node 0 'pad_0' (Pad): mode 'reflect' is not supported (only 'constant')
 # AUTOPAD:   [[FILE]]: error: node 0 'conv_0' (Conv): auto_pad 'SAME_MIDDLE' is not supported
 # GROUP:     [[FILE]]: error: node 0 'conv_0' (Conv): groups (3) must divide the input channels (4)
-# GEMM:      [[FILE]]: error: node 0 'gemm_0' (Gemm): C of shape [2, 2] is not supported: the bias must be the same for every row (shape [N], [1, N] or a scalar)
+# GEMM:      [[FILE]]: error: node 0 'gemm_0' (Gemm): shapes [2, 2] and [3, 2] do not broadcast
 # BN:        [[FILE]]: error: node 0 'batchnormalization_0' (BatchNormalization): training_mode = 1 is not supported (inference only)
 # RESIZE10:  [[FILE]]: error: node 0 'resize_0' (Resize): opset 10 nearest resize that enlarges one axis and shrinks the other is not supported
 # TFCROP:    [[FILE]]: error: node 0 'resize_0' (Resize): coordinate_transformation_mode 'tf_crop_and_resize' is not supported (half_pixel, pytorch_half_pixel, align_corners, asymmetric)
