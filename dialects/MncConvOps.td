@@ -43,6 +43,10 @@ def Mnc_Conv2dOp : Mnc_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
   let extraClassDeclaration = [{
     /// Whether every input channel feeds its own output channel group of one.
     bool isDepthwise();
+    /// Whether the groups hold several input channels or several output
+    /// channels each (1 < groups, not depthwise): a channel multiplier or a
+    /// grouped convolution.
+    bool isGrouped();
   }];
   let hasVerifier = 1;
   let hasCanonicalizer = 1;

@@ -68,6 +68,8 @@ bool Conv2dOp::isDepthwise() {
   return getGroups() > 1 && filter[1] == 1 && filter[0] == getGroups();
 }
 
+bool Conv2dOp::isGrouped() { return getGroups() > 1 && !isDepthwise(); }
+
 namespace {
 /// conv2d(pad(x)) with a zero pad of H and W only -> conv2d(x) with the pad
 /// added to its own pads. Exporters that translate TensorFlow's "SAME"

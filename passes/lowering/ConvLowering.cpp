@@ -52,15 +52,7 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
     if (!constantElements(conv.getFilter()))
       return "its filter is computed at run time; only constant filters are "
              "supported";
-    // groups == 1 is an ordinary convolution, also with one input channel.
-    if (conv.getGroups() == 1 || conv.isDepthwise())
-      return std::nullopt;
-    // One input channel per group but more output channels than groups.
-    if (shapeOf(conv.getFilter())[1] == 1)
-      return "depthwise convolutions with a channel multiplier are not "
-             "supported yet";
-    return "grouped convolutions (1 < groups < channels) are not supported "
-           "yet";
+    return std::nullopt;
   }
 
   FailureOr<Value> lower(Conv2dOp op, OpAdaptor adaptor,
@@ -70,7 +62,7 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
         constantElements(op.getFilter());
     if (!filter || unsupported(op))
       return failure();
-    bool depthwise = op.isDepthwise();
+    bool depthwise = op.isDepthwise(), grouped = op.isGrouped();
     Location loc = op.getLoc();
     ArrayRef<int64_t> fs = shapeOf(op.getFilter());
     int64_t kh = fs[2], kw = fs[3];
@@ -78,8 +70,8 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
     bool anyPadding = llvm::any_of(pads, [](int64_t p) { return p != 0; });
     // The kernel of a full (not pointwise) convolution reads the model's
     // NCHW input in place: no transpose pass over the image.
-    bool inputNCHW = target().lanes && !depthwise && (kh != 1 || kw != 1) &&
-                     isa<BlockArgument>(op.getInput());
+    bool inputNCHW = target().lanes && !depthwise && !grouped &&
+                     (kh != 1 || kw != 1) && isa<BlockArgument>(op.getInput());
     Value input = inputNCHW ? op.getInput()
                             : paddedInput(op.getInput(), adaptor.getInput());
     if (!input) {
@@ -96,6 +88,11 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
         op.getResidual()
             ? storage(rewriter, op.getResidual(), adaptor.getResidual())
             : Value();
+    if (grouped)
+      return epilogue(rewriter, loc,
+                      groupedConv(rewriter, op, input, *filter, bias,
+                                  storageShape),
+                      op.getActivationAttr(), residual);
     SmallVector<float> packed =
         depthwise ? packHWC(*filter, fs) : packHWCF(*filter, fs);
     if (target().lanes) {
@@ -156,6 +153,77 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
   }
 
 private:
+  /// A grouped convolution (or one with a channel multiplier) on the padded
+  /// NHWC `input`, plus `bias`: the channels split into [groups, per group]
+  /// (reshapes, no copies) and one linalg.generic over (n, oh, ow, g, f, kh,
+  /// kw, c) with the filter packed [KH, KW, G, C/G, F/G] at compile time, the
+  /// output channel innermost. No vector kernel: such convolutions are rare
+  /// in the networks mnc targets, and LLVM vectorizes the loop over f.
+  static Value groupedConv(OpBuilder &b, Conv2dOp op, Value input,
+                           ArrayRef<float> filter, Value bias,
+                           ArrayRef<int64_t> storageShape) {
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> fs = shapeOf(op.getFilter());
+    int64_t groups = op.getGroups(), outPerGroup = fs[0] / groups,
+            inPerGroup = fs[1], kh = fs[2], kw = fs[3];
+    SmallVector<float> packed(filter.size());
+    for (int64_t g = 0; g < groups; ++g)
+      for (int64_t f = 0; f < outPerGroup; ++f)
+        for (int64_t c = 0; c < inPerGroup; ++c)
+          for (int64_t y = 0; y < kh; ++y)
+            for (int64_t x = 0; x < kw; ++x)
+              packed[(((y * kw + x) * groups + g) * inPerGroup + c) *
+                         outPerGroup +
+                     f] =
+                  filter[(((g * outPerGroup + f) * inPerGroup + c) * kh + y) *
+                             kw +
+                         x];
+    Value weights = denseF32Constant(
+        b, loc, {kh, kw, groups, inPerGroup, outPerGroup}, packed);
+    // Channels last dimension -> [groups, per group].
+    auto splitChannels = [&](Value value, int64_t perGroup) {
+      auto type = cast<RankedTensorType>(value.getType());
+      SmallVector<int64_t> shape(type.getShape().drop_back());
+      shape.append({groups, perGroup});
+      return b.create<tensor::ExpandShapeOp>(
+          loc, tensorType(shape, b.getF32Type()), value,
+          ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+    };
+    Value splitInput = splitChannels(input, inPerGroup);
+    Value init = splitChannels(
+        accumulatorInit(b, loc, storageShape, bias), outPerGroup);
+
+    MLIRContext *context = b.getContext();
+    AffineExpr n, oh, ow, g, f, y, x, c;
+    bindDims(context, n, oh, ow, g, f, y, x, c);
+    ArrayRef<int64_t> strides = op.getStrides(), dilations = op.getDilations();
+    auto map = [&](ArrayRef<AffineExpr> results) {
+      return AffineMap::get(8, 0, results, context);
+    };
+    SmallVector<AffineMap> maps = {
+        map({n, oh * strides[0] + y * dilations[0],
+             ow * strides[1] + x * dilations[1], g, c}),
+        map({y, x, g, c, f}), map({n, oh, ow, g, f})};
+    SmallVector<utils::IteratorType> iterators(5,
+                                               utils::IteratorType::parallel);
+    iterators.append(3, utils::IteratorType::reduction);
+    Value result =
+        b.create<linalg::GenericOp>(
+             loc, init.getType(), ValueRange{splitInput, weights}, init, maps,
+             iterators,
+             [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+               Value product =
+                   nested.create<arith::MulFOp>(nestedLoc, args[0], args[1]);
+               nested.create<linalg::YieldOp>(
+                   nestedLoc, ValueRange{nested.create<arith::AddFOp>(
+                                  nestedLoc, args[2], product)});
+             })
+            .getResult(0);
+    return b.create<tensor::CollapseShapeOp>(
+        loc, tensorType(storageShape, b.getF32Type()), result,
+        ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+  }
+
   /// The zero borders plan-kernel-outputs asked `conv`'s kernel to write
   /// around its result (top, left, bottom, right); empty for none, and
   /// always without vector kernels, which alone honour the plan.

@@ -61,8 +61,11 @@ void mnc::planKernelOutputs(Region &body) {
   // The convolutions whose result feeds only convolutions that pad their
   // input alike write it padded: the consumers then need no copy into a
   // padded buffer, and the unpadded tensor never exists.
+  // (Grouped convolutions have no vector kernel to write it padded.)
   for (auto conv : body.getOps<Conv2dOp>())
-    if (std::optional<ArrayRef<int64_t>> pads = sharedConsumerPadding(conv))
+    if (conv.isGrouped())
+      continue;
+    else if (std::optional<ArrayRef<int64_t>> pads = sharedConsumerPadding(conv))
       conv->setAttr(abi::kOutputPaddingAttr, b.getDenseI64ArrayAttr(*pads));
   // A depthwise convolution whose result only a squeeze-and-excite reads
   // adds up its rows as it writes them: the squeeze then sums H row sums

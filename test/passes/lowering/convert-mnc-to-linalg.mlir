@@ -194,6 +194,51 @@ func.func @one_input_channel(%x: tensor<1x1x8x8xf32>) -> tensor<1x16x8x8xf32> {
 
 // -----
 
+// A grouped convolution splits the channels into [groups, per group] (an
+// expand_shape, no copy) and contracts over (kh, kw, c) of each group with
+// the filter packed [KH, KW, G, C/G, F/G]; strides and dilations go into the
+// input's indexing map.
+// CHECK-DAG:   #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1 * 2 + d5, d2 * 2 + d6 * 2, d3, d7)>
+// CHECK-DAG:   #[[W:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d5, d6, d3, d7, d4)>
+// CHECK-DAG:   #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2, d3, d4)>
+// CHECK-LABEL: func.func @grouped
+// CHECK:         %[[PAD:.*]] = tensor.pad
+// CHECK:         %[[FILTER:.*]] = arith.constant dense<{{.*}}> : tensor<3x3x2x2x3xf32>
+// CHECK:         %[[SPLIT:.*]] = tensor.expand_shape %[[PAD]] {{\[\[}}0], [1], [2], [3, 4]] {{.*}} : tensor<1x9x9x4xf32> into tensor<1x9x9x2x2xf32>
+// CHECK:         %[[ACC:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0], [1], [2], [3, 4]] {{.*}} : tensor<1x4x3x6xf32> into tensor<1x4x3x2x3xf32>
+// CHECK:         %[[G:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[W]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%[[SPLIT]], %[[FILTER]] : {{.*}}) outs(%[[ACC]] : tensor<1x4x3x2x3xf32>)
+// CHECK:         tensor.collapse_shape %[[G]] {{\[\[}}0], [1], [2], [3, 4]] : tensor<1x4x3x2x3xf32> into tensor<1x4x3x6xf32>
+// Near miss: a depthwise convolution (groups = channels, one output channel
+// each) keeps its named op.
+// CHECK-LABEL: func.func @depthwise_not_grouped
+// CHECK:         linalg.depthwise_conv_2d_nhwc_hwc
+// CHECK-NOT:     linalg.generic {{.*}}reduction", "reduction", "reduction"
+func.func @grouped(%x: tensor<1x4x7x7xf32>) -> tensor<1x6x4x3xf32> {
+  %w = arith.constant dense<0.5> : tensor<6x2x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 2>, groups = 2 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x7x7xf32>, tensor<6x2x3x3xf32>) -> tensor<1x6x4x3xf32>
+  return %0 : tensor<1x6x4x3xf32>
+}
+func.func @depthwise_not_grouped(%x: tensor<1x4x7x7xf32>) -> tensor<1x4x7x7xf32> {
+  %w = arith.constant dense<0.5> : tensor<4x1x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 4 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x4x7x7xf32>, tensor<4x1x3x3xf32>) -> tensor<1x4x7x7xf32>
+  return %0 : tensor<1x4x7x7xf32>
+}
+
+// -----
+
+// A depthwise convolution with a channel multiplier (groups = channels, two
+// output channels each) is a grouped one of one input channel per group.
+// CHECK-LABEL: func.func @channel_multiplier
+// CHECK:         arith.constant dense<{{.*}}> : tensor<1x1x2x1x2xf32>
+// CHECK:         linalg.generic {{.*}} outs(%{{.*}} : tensor<1x3x3x2x2xf32>)
+func.func @channel_multiplier(%x: tensor<1x2x3x3xf32>) -> tensor<1x4x3x3xf32> {
+  %w = arith.constant dense<1.0> : tensor<4x1x1x1xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 1, 1>, groups = 2 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x3x3xf32>, tensor<4x1x1x1xf32>) -> tensor<1x4x3x3xf32>
+  return %0 : tensor<1x4x3x3xf32>
+}
+
+// -----
+
 // A standalone leaky_relu is an elementwise linalg.generic: alpha * x where
 // x < 0, else x.
 // CHECK-LABEL: func.func @leaky_relu
