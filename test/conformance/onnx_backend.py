@@ -145,6 +145,8 @@ def prepare(case_dir, ops):
             continue
         if tensor.data_type != FLOAT:
             return None, "non-float32 run-time input"
+        if 0 in tensor.dims:
+            return None, "empty run-time input"
         runtime.append((info.name, numpy_helper.to_array(tensor)))
     if not runtime:
         return None, "no run-time input"
