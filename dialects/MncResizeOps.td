@@ -24,7 +24,8 @@ def Mnc_CoordinateTransformEnum : I32EnumAttr<"CoordinateTransform",
     I32EnumAttrCase<"HalfPixel", 0, "half_pixel">,
     I32EnumAttrCase<"PytorchHalfPixel", 1, "pytorch_half_pixel">,
     I32EnumAttrCase<"AlignCorners", 2, "align_corners">,
-    I32EnumAttrCase<"Asymmetric", 3, "asymmetric">]> {
+    I32EnumAttrCase<"Asymmetric", 3, "asymmetric">,
+    I32EnumAttrCase<"TfHalfPixelForNn", 4, "tf_half_pixel_for_nn">]> {
   let cppNamespace = "::mnc";
   let genSpecializedAttr = 0;
 }

@@ -60,6 +60,7 @@ struct ConvertMncToLinalgPass
     populateMatmulLoweringPatterns(patternList, state);
     populateElementwiseLoweringPatterns(patternList, state);
     populateReductionLoweringPatterns(patternList, state);
+    populateResizeLoweringPatterns(patternList, state);
     populateShapeLoweringPatterns(patternList, state);
     FrozenRewritePatternSet patterns(std::move(patternList));
 

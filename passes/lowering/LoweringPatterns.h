@@ -2,7 +2,7 @@
 //
 // The patterns of convert-mnc-to-linalg: one per mnc op, grouped by kind in
 // ConvLowering.cpp, MatmulLowering.cpp, ElementwiseLowering.cpp,
-// ReductionLowering.cpp and ShapeLowering.cpp (which also rewrites the
+// ReductionLowering.cpp, ResizeLowering.cpp and ShapeLowering.cpp (which also rewrites the
 // function's return). An mnc op is lowerable exactly when one of these
 // patterns matches its name.
 //
@@ -144,6 +144,9 @@ void populateElementwiseLoweringPatterns(mlir::RewritePatternSet &patterns,
 /// Global average pooling, reduce-mean and softmax.
 void populateReductionLoweringPatterns(mlir::RewritePatternSet &patterns,
                                        LoweringState &state);
+/// Nearest and bilinear resizing of H and W.
+void populateResizeLoweringPatterns(mlir::RewritePatternSet &patterns,
+                                    LoweringState &state);
 /// Reshape, transpose, concat, pad, and the function's return (rank-4
 /// results transposed back to NCHW).
 void populateShapeLoweringPatterns(mlir::RewritePatternSet &patterns,

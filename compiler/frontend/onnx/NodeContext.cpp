@@ -207,6 +207,18 @@ SmallVector<int64_t> NodeContext::getInts(StringRef name,
   return SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
 }
 
+SmallVector<float> NodeContext::getFloats(StringRef name,
+                                          ArrayRef<float> defaultValue) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr)
+    return SmallVector<float>(defaultValue);
+  if (attr->type() != onnx::AttributeProto::FLOATS) {
+    error() << "attribute '" << name << "' must be a list of floats";
+    return SmallVector<float>(defaultValue);
+  }
+  return SmallVector<float>(attr->floats().begin(), attr->floats().end());
+}
+
 std::optional<SmallVector<int64_t>> NodeContext::getAxes(int inputIndex) {
   if (findAttr("axes"))
     return getInts("axes");

@@ -151,6 +151,8 @@ public:
   std::string getString(llvm::StringRef name, llvm::StringRef defaultValue);
   llvm::SmallVector<int64_t> getInts(llvm::StringRef name,
                                      llvm::ArrayRef<int64_t> defaultValue = {});
+  llvm::SmallVector<float> getFloats(llvm::StringRef name,
+                                     llvm::ArrayRef<float> defaultValue = {});
 
   /// The axes of Squeeze, Unsqueeze and ReduceMean: the `axes` attribute of
   /// older opsets or the constant input `inputIndex` of newer ones; nullopt

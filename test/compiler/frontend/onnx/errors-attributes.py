@@ -87,7 +87,7 @@ save(make_single_op_model(op, x, y, attrs=attrs, initializers=inits,
 # GEMM:      [[FILE]]: error: node 0 'gemm_0' (Gemm): shapes [2, 2] and [3, 2] do not broadcast
 # BN:        [[FILE]]: error: node 0 'batchnormalization_0' (BatchNormalization): training_mode = 1 is not supported (inference only)
 # RESIZE10:  [[FILE]]: error: node 0 'resize_0' (Resize): opset 10 nearest resize that enlarges one axis and shrinks the other is not supported
-# TFCROP:    [[FILE]]: error: node 0 'resize_0' (Resize): coordinate_transformation_mode 'tf_crop_and_resize' is not supported (half_pixel, pytorch_half_pixel, align_corners, asymmetric)
+# TFCROP:    [[FILE]]: error: node 0 'resize_0' (Resize): coordinate_transformation_mode 'tf_crop_and_resize' is not supported (half_pixel, pytorch_half_pixel, align_corners, asymmetric, tf_half_pixel_for_nn)
 # SOFTMAX:   [[FILE]]: error: node 0 'softmax_0' (Softmax): softmax over the flattened dimensions [4, 8, 8] (opset < 13 semantics) is not supported
 # CAST:      [[FILE]]: error: node 0 'cast_0' (Cast): casting a run-time tensor to INT64 is not supported (only FLOAT)
 # BROADCAST: [[FILE]]: error: node 0 'add_0' (Add): shapes [1, 4, 8, 8] and [3] do not broadcast

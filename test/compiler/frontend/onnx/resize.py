@@ -22,6 +22,17 @@
 # RUN: %python %s %t.10n.onnx 10 nearest && mnc-compile %t.10n.onnx --emit=mnc | FileCheck %s --check-prefix=OPSET10
 # RUN: %python %s %t.10d.onnx 10 nearest-down && mnc-compile %t.10d.onnx --emit=mnc | FileCheck %s --check-prefix=OPSET10DOWN
 # RUN: %python %s %t.10l.onnx 10 linear && mnc-compile %t.10l.onnx --emit=mnc | FileCheck %s --check-prefix=OPSET10LIN
+# Opset 13, nearest tf_half_pixel_for_nn with ceil.
+# RUN: %python %s %t.tf.onnx 13 tf-nn && mnc-compile %t.tf.onnx --emit=mnc | FileCheck %s --check-prefix=TFNN
+# Opset 18, axes [3, 2]: scales [3, 2] give W x3 and H x2.
+# RUN: %python %s %t.ax.onnx 18 axes-scales && mnc-compile %t.ax.onnx --emit=mnc | FileCheck %s --check-prefix=AXES
+# Opset 18, axes [-1] with sizes [10]: only W changes (scale 10 / 4).
+# RUN: %python %s %t.axs.onnx 18 axes-sizes && mnc-compile %t.axs.onnx --emit=mnc | FileCheck %s --check-prefix=AXSIZES
+# Opset 18, keep_aspect_ratio_policy on axes [2, 3] with sizes [7, 12]:
+# not_larger scales both by min(7/3, 12/4) = 7/3 (4 * 7/3 = 9.33 -> 9);
+# not_smaller by max = 3 (-> 9 x 12).
+# RUN: %python %s %t.nl.onnx 18 not-larger && mnc-compile %t.nl.onnx --emit=mnc | FileCheck %s --check-prefix=NOTLARGER
+# RUN: %python %s %t.ns.onnx 18 not-smaller && mnc-compile %t.ns.onnx --emit=mnc | FileCheck %s --check-prefix=NOTSMALLER
 
 import sys
 
@@ -69,10 +80,30 @@ elif variant == "nearest":
 elif variant == "nearest-down":
     inits["scales"] = f32([1, 1, 0.5, 0.5])
     out = [1, 2, 1, 2]
-save(check(make_single_op_model(
+elif variant == "tf-nn":
+    attrs.update(coordinate_transformation_mode="tf_half_pixel_for_nn",
+                 nearest_mode="ceil")
+    inits["scales"] = f32([1, 1, 2, 2])
+    inputs, out = ["x", "", "scales"], [1, 2, 6, 8]
+elif variant == "axes-scales":
+    attrs["axes"] = [3, 2]
+    inits["scales"] = f32([3, 2])
+    inputs, out = ["x", "", "scales"], [1, 2, 6, 12]
+elif variant == "axes-sizes":
+    attrs.update(axes=[-1], mode="linear")
+    inits["sizes"] = np.array([10], np.int64)
+    inputs, out = ["x", "", "", "sizes"], [1, 2, 3, 10]
+elif variant in ("not-larger", "not-smaller"):
+    attrs.update(axes=[2, 3], keep_aspect_ratio_policy=variant.replace("-", "_"))
+    inits["sizes"] = np.array([7, 12], np.int64)
+    inputs = ["x", "", "", "sizes"]
+    out = [1, 2, 7, 9] if variant == "not-larger" else [1, 2, 9, 12]
+model = make_single_op_model(
     "Resize", [("x", "float32", [1, 2, 3, 4])], [("y", "float32", out)],
     attrs=attrs, initializers={k: v for k, v in inits.items() if v is not None},
-    node_inputs=inputs, opset=opset)), sys.argv[1])
+    node_inputs=inputs, opset=opset)
+# libonnx 1.12's checker knows opsets up to 17.
+save(check(model) if opset <= 17 else model, sys.argv[1])
 
 # LINEAR-LABEL: func.func @main(%arg0: tensor<1x2x3x4xf32> {mnc.name = "x"}) -> (tensor<1x2x6x8xf32> {mnc.name = "y"})
 # LINEAR-NEXT:  %[[Y:.*]] = mnc.resize %arg0 {coordinate_transform = #mnc.coordinate_transform<half_pixel>, mode = #mnc.resize_mode<bilinear>, nearest_rounding = #mnc.nearest_rounding<round_prefer_floor>, scale_h = 2.000000e+00 : f32, scale_w = 2.000000e+00 : f32} : (tensor<1x2x3x4xf32>) -> tensor<1x2x6x8xf32>
@@ -101,3 +132,18 @@ save(check(make_single_op_model(
 
 # OPSET10LIN-LABEL: func.func @main
 # OPSET10LIN-NEXT:  mnc.resize %arg0 {coordinate_transform = #mnc.coordinate_transform<asymmetric>, mode = #mnc.resize_mode<bilinear>, nearest_rounding = #mnc.nearest_rounding<round_prefer_floor>, scale_h = 2.000000e+00 : f32, scale_w = 2.000000e+00 : f32} : (tensor<1x2x3x4xf32>) -> tensor<1x2x6x8xf32>
+
+# TFNN-LABEL: func.func @main
+# TFNN-NEXT:  mnc.resize %arg0 {coordinate_transform = #mnc.coordinate_transform<tf_half_pixel_for_nn>, mode = #mnc.resize_mode<nearest>, nearest_rounding = #mnc.nearest_rounding<ceil>, scale_h = 2.000000e+00 : f32, scale_w = 2.000000e+00 : f32} : (tensor<1x2x3x4xf32>) -> tensor<1x2x6x8xf32>
+
+# AXES-LABEL: func.func @main
+# AXES-NEXT:  mnc.resize %arg0 {{.*}}scale_h = 2.000000e+00 : f32, scale_w = 3.000000e+00 : f32} : (tensor<1x2x3x4xf32>) -> tensor<1x2x6x12xf32>
+
+# AXSIZES-LABEL: func.func @main
+# AXSIZES-NEXT:  mnc.resize %arg0 {{.*}}mode = #mnc.resize_mode<bilinear>, {{.*}}scale_h = 1.000000e+00 : f32, scale_w = 2.500000e+00 : f32} : (tensor<1x2x3x4xf32>) -> tensor<1x2x3x10xf32>
+
+# NOTLARGER-LABEL: func.func @main
+# NOTLARGER-NEXT:  mnc.resize %arg0 {{.*}}scale_h = 2.33333325 : f32, scale_w = 2.33333325 : f32} : (tensor<1x2x3x4xf32>) -> tensor<1x2x7x9xf32>
+
+# NOTSMALLER-LABEL: func.func @main
+# NOTSMALLER-NEXT:  mnc.resize %arg0 {{.*}}scale_h = 3.000000e+00 : f32, scale_w = 3.000000e+00 : f32} : (tensor<1x2x3x4xf32>) -> tensor<1x2x9x12xf32>
