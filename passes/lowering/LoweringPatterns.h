@@ -2,9 +2,9 @@
 //
 // The patterns of convert-mnc-to-linalg: one per mnc op, grouped by kind in
 // ConvLowering.cpp, MatmulLowering.cpp, ElementwiseLowering.cpp,
-// ReductionLowering.cpp and ShapeLowering.cpp (which also rewrites the
-// function's return). An mnc op is lowerable exactly when one of these
-// patterns matches its name.
+// PoolingLowering.cpp, ReductionLowering.cpp and ShapeLowering.cpp (which
+// also rewrites the function's return). An mnc op is lowerable exactly when
+// one of these patterns matches its name.
 //
 // The patterns run under the dialect conversion driver without a type
 // converter: the adaptor's operands are the lowered (NHWC "storage") values
@@ -141,6 +141,9 @@ void populateMatmulLoweringPatterns(mlir::RewritePatternSet &patterns,
 /// Standalone activations, broadcasting binary ops and batch normalization.
 void populateElementwiseLoweringPatterns(mlir::RewritePatternSet &patterns,
                                          LoweringState &state);
+/// Average and max pooling over windows, global max pooling.
+void populatePoolingLoweringPatterns(mlir::RewritePatternSet &patterns,
+                                     LoweringState &state);
 /// Global average pooling, reduce-mean and softmax.
 void populateReductionLoweringPatterns(mlir::RewritePatternSet &patterns,
                                        LoweringState &state);
