@@ -33,7 +33,8 @@ def Mnc_AvgPoolOp : Mnc_Op<"avg_pool", [Pure]> {
     input is divided by their number when `count_include_pad` is false, or
     by the number of taps inside the padded input when it is true; with
     `ceil_mode` a last window may reach past the end padding, and those taps
-    count in neither (ONNX Runtime's rule).
+    count in neither (ONNX Runtime's rule). A fused `activation` applies to
+    each mean.
   }];
   let arguments = (ins
     Mnc_Tensor:$input,
@@ -42,7 +43,8 @@ def Mnc_AvgPoolOp : Mnc_Op<"avg_pool", [Pure]> {
     DenseI64ArrayAttr:$pads,
     DenseI64ArrayAttr:$dilations,
     BoolAttr:$ceil_mode,
-    BoolAttr:$count_include_pad);
+    BoolAttr:$count_include_pad,
+    OptionalAttr<Mnc_ActivationAttr>:$activation);
   let results = (outs Mnc_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
@@ -54,7 +56,8 @@ def Mnc_MaxPoolOp : Mnc_Op<"max_pool", [Pure]> {
     The windows of `mnc.avg_pool`; the maximum of the taps inside the input
     (padding is never chosen; a window with no tap inside the input, which
     only dilations allow, yields the lowest finite float, as in ONNX
-    Runtime).
+    Runtime). It takes no fused activation: applied to the maxima, one
+    would be a pass of its own, as the standalone op is.
   }];
   let arguments = (ins
     Mnc_Tensor:$input,

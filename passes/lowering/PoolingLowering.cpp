@@ -3,10 +3,10 @@
 // A pooling op becomes its NHWC input padded (zeros for a sum, the lowest
 // float for a maximum: a padded tap never wins), a linalg.generic that
 // folds each window (linalg's pooling_nhwc_sum/max with the channels as the
-// innermost loop), and for an average the division by each window's count
-// of taps. The counts are known at compile time: one scalar when every
-// window has the same count, otherwise a constant [OH, OW] tensor of
-// reciprocals.
+// innermost loop), for an average the division by each window's count of
+// taps and a fused activation (in the same pass as the division). The
+// counts are known at compile time: one scalar when every window has the
+// same count, otherwise a constant [OH, OW] tensor of reciprocals.
 //
 // The padding is what the windows reach, not what the op's pads say: with
 // ceil_mode the last window may reach past the end padding, and without it
@@ -185,22 +185,25 @@ struct AvgPoolLowering : OpLoweringPattern<AvgPoolOp> {
         // ONNX Runtime.
         reciprocals.push_back(count ? 1.0f / static_cast<float>(count) : 0.0f);
       }
-    auto multiply = [](OpBuilder &b, Location l, ValueRange args) -> Value {
-      return b.create<arith::MulFOp>(l, args[0], args[1]);
+    // The fused activation applies to each mean in the same pass.
+    ActivationAttr activation = op.getActivationAttr();
+    auto scale = [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+      return emitActivation(b, l, b.create<arith::MulFOp>(l, args[0], args[1]),
+                            activation);
     };
     if (llvm::all_equal(reciprocals))
       return elementwise(
           rewriter, loc, out, sum, {out},
           [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-            return multiply(b, l,
-                            {args[0], constantF32(b, l, reciprocals.front())});
+            return scale(b, l,
+                         {args[0], constantF32(b, l, reciprocals.front())});
           });
     // Logically [1, 1, OH, OW], stored NHWC: the same row-major data.
     SmallVector<int64_t> scaleShape = {1, 1, w.output[0], w.output[1]};
     Value scales = denseF32Constant(rewriter, loc, toStorageShape(scaleShape),
                                     reciprocals);
     return elementwise(rewriter, loc, out, ValueRange{sum, scales},
-                       {out, scaleShape}, multiply);
+                       {out, scaleShape}, scale);
   }
 };
 

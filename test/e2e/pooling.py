@@ -5,7 +5,9 @@
 #   avg:         pads with count_include_pad 0 and 1, asymmetric pads,
 #                ceil_mode (last windows clipped to the padded input, and one
 #                reaching past an input without end padding), auto_pad
-#                SAME_UPPER, SAME_LOWER and VALID, strides 1 to 3;
+#                SAME_UPPER, SAME_LOWER and VALID, strides 1 to 3; a
+#                HardSwish after one pool (fused into it; --fuse=false keeps
+#                it standalone);
 #   avg-dilated: dilations (opset 19) with ceil_mode, both divisors;
 #   max:         pads (on values all below zero, so a padded 0 would win),
 #                ceil_mode, dilations, SAME_UPPER, GlobalMaxPool;
@@ -13,6 +15,7 @@
 #                65x65 map.
 # RUN: %python %s %t.avg.onnx avg
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.avg.onnx --workdir %t.avg | FileCheck %s
+# RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.avg.onnx --workdir %t.avg.unfused -- --fuse=false | FileCheck %s
 # RUN: %if aarch64-cross %{ %python %testlib/e2e_check.py --compiler mnc-compile --model %t.avg.onnx --workdir %t.avg.a64 --cross aarch64 | FileCheck %s %}
 # RUN: %python %s %t.avgd.onnx avg-dilated
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.avgd.onnx --workdir %t.avgd | FileCheck %s
@@ -24,6 +27,10 @@
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.lraspp.onnx --workdir %t.lraspp | FileCheck %s
 # RUN: %if aarch64-cross %{ %python %testlib/e2e_check.py --compiler mnc-compile --model %t.lraspp.onnx --workdir %t.lraspp.a64 --cross aarch64 | FileCheck %s %}
 # CHECK: PASS
+
+# RUN: mnc-compile %t.avg.onnx --emit=fused | FileCheck %s --check-prefix=FUSED
+# FUSED: mnc.avg_pool {{.*}}{activation = #mnc.activation<hardswish, 0.166666672, 5.000000e-01>, ceil_mode = false, count_include_pad = false, dilations = array<i64: 1, 1>, kernel = array<i64: 3, 3>
+# FUSED-NOT: mnc.hardswish
 
 # Every pool is its own window loop nest (n, oh, ow, kh, kw, c): none of the
 # six was merged with another.
@@ -40,7 +47,8 @@ from onnx_testlib import helper, make_model, rand, save
 
 variant = sys.argv[2]
 
-# (op type, attributes) of each pool, reading the convolution's result "c".
+# (op type, attributes) of each pool, reading the convolution's result "c";
+# the first average pool is followed by a HardSwish.
 POOLS = {
     "avg": [
         ("AveragePool", dict(kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1])),
@@ -95,7 +103,11 @@ else:
     flat = []
     for i, (op, attrs) in enumerate(POOLS[variant]):
         nodes.append(helper.make_node(op, [source], [f"p{i}"], name=f"pool{i}", **attrs))
-        nodes.append(helper.make_node("Flatten", [f"p{i}"], [f"f{i}"], name=f"flat{i}"))
+        pooled = f"p{i}"
+        if variant == "avg" and i == 0:
+            nodes.append(helper.make_node("HardSwish", [pooled], ["a0"], name="hardswish"))
+            pooled = "a0"
+        nodes.append(helper.make_node("Flatten", [pooled], [f"f{i}"], name=f"flat{i}"))
         flat.append(f"f{i}")
     nodes.append(helper.make_node("Concat", flat, ["y"], name="concat", axis=1))
     if variant == "max":
@@ -103,7 +115,8 @@ else:
         inits["shift"] = np.array([30.0], np.float32)
     model = make_model(nodes, [("x", "float32", [1, 3, 17, 15])],
                        [("y", "float32", [1, "n"])], inits,
-                       opset=19 if variant == "avg-dilated" else 13)
+                       opset={"avg": 14, "avg-dilated": 19}.get(variant, 13))
+# (HardSwish came with opset 14, AveragePool's dilations with 19.)
 # Not checked: libonnx 1.12 knows neither opset 19 nor the ceil_mode rule
 # that drops a last window starting in the end padding.
 save(model, sys.argv[1])

@@ -317,3 +317,19 @@ func.func @global_max_pool(%x: tensor<1x2x3x4xf32>) -> tensor<1x2x1x1xf32> {
   %0 = mnc.global_max_pool %x : (tensor<1x2x3x4xf32>) -> tensor<1x2x1x1xf32>
   return %0 : tensor<1x2x1x1xf32>
 }
+
+// -----
+
+// A fused activation applies in the pass that divides, after the division.
+// CHECK-LABEL: func.func @avg_pool_relu6
+// CHECK:         %[[SUM:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK:         %[[OUT:.*]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x2x2x2xf32>)
+// CHECK:           %[[MEAN:.*]] = arith.mulf
+// CHECK:           %[[LOW:.*]] = arith.maximumf %[[MEAN]], %{{.*}} : f32
+// CHECK:           %[[HIGH:.*]] = arith.minimumf %[[LOW]], %{{.*}} : f32
+// CHECK:           linalg.yield %[[HIGH]] : f32
+// CHECK:         linalg.transpose ins(%[[OUT]]
+func.func @avg_pool_relu6(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false, activation = #mnc.activation<clip, 0.0, 6.0>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  return %0 : tensor<1x2x2x2xf32>
+}

@@ -132,7 +132,7 @@ static LogicalResult importAveragePool(NodeContext &node) {
                         node.tensorType(window->resultShape),
                         *node.getValue(0), window->kernel, window->strides,
                         window->pads, window->dilations, window->ceilMode,
-                        countIncludePad));
+                        countIncludePad, /*activation=*/ActivationAttr()));
   return success();
 }
 
