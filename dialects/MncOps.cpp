@@ -189,10 +189,25 @@ LogicalResult GlobalAvgPoolOp::verify() {
   return verifyResultShape(*this, Shape{input[0], input[1], 1, 1});
 }
 
+LogicalResult GlobalMaxPoolOp::verify() {
+  ArrayRef<int64_t> input = shapeOf(getInput());
+  if (input.size() != 4)
+    return emitOpError() << "input must be rank 4 (NCHW), got rank "
+                         << input.size();
+  return verifyResultShape(*this, Shape{input[0], input[1], 1, 1});
+}
+
 LogicalResult AvgPoolOp::verify() {
   return verifyResultShape(
       *this, inferPool2dShape(shapeOf(getInput()), getKernel(), getStrides(),
-                              getPads(), getCeilMode(),
+                              getPads(), getDilations(), getCeilMode(),
+                              [&] { return emitOpError(); }));
+}
+
+LogicalResult MaxPoolOp::verify() {
+  return verifyResultShape(
+      *this, inferPool2dShape(shapeOf(getInput()), getKernel(), getStrides(),
+                              getPads(), getDilations(), getCeilMode(),
                               [&] { return emitOpError(); }));
 }
 

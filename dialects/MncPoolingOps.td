@@ -16,19 +16,56 @@ def Mnc_GlobalAvgPoolOp : Mnc_Op<"global_avg_pool", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Mnc_GlobalMaxPoolOp : Mnc_Op<"global_max_pool", [Pure]> {
+  let summary = "maximum over H and W: [N, C, H, W] -> [N, C, 1, 1]";
+  let arguments = (ins Mnc_Tensor:$input);
+  let results = (outs Mnc_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
 def Mnc_AvgPoolOp : Mnc_Op<"avg_pool", [Pure]> {
   let summary = "2-D average pooling";
   let description = [{
-    With `count_include_pad` false, a window's mean divides by the number of
-    its elements inside the input; with it true, by the whole kernel size.
+    Window `(oh, ow)` reads input rows `oh * strides[0] - pads[0] + i *
+    dilations[0]` for `i` in `[0, kernel[0])`, and the columns likewise
+    (`pads` is [top, left, bottom, right]). The sum of the taps inside the
+    input is divided by their number when `count_include_pad` is false, or
+    by the number of taps inside the padded input when it is true; with
+    `ceil_mode` a last window may reach past the end padding, and those taps
+    count in neither (ONNX Runtime's rule). A fused `activation` applies to
+    each mean.
   }];
   let arguments = (ins
     Mnc_Tensor:$input,
     DenseI64ArrayAttr:$kernel,
     DenseI64ArrayAttr:$strides,
     DenseI64ArrayAttr:$pads,
+    DenseI64ArrayAttr:$dilations,
     BoolAttr:$ceil_mode,
-    BoolAttr:$count_include_pad);
+    BoolAttr:$count_include_pad,
+    OptionalAttr<Mnc_ActivationAttr>:$activation);
+  let results = (outs Mnc_Tensor:$output);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def Mnc_MaxPoolOp : Mnc_Op<"max_pool", [Pure]> {
+  let summary = "2-D max pooling";
+  let description = [{
+    The windows of `mnc.avg_pool`; the maximum of the taps inside the input
+    (padding is never chosen; a window with no tap inside the input, which
+    only dilations allow, yields the lowest finite float, as in ONNX
+    Runtime). It takes no fused activation: applied to the maxima, one
+    would be a pass of its own, as the standalone op is.
+  }];
+  let arguments = (ins
+    Mnc_Tensor:$input,
+    DenseI64ArrayAttr:$kernel,
+    DenseI64ArrayAttr:$strides,
+    DenseI64ArrayAttr:$pads,
+    DenseI64ArrayAttr:$dilations,
+    BoolAttr:$ceil_mode);
   let results = (outs Mnc_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;

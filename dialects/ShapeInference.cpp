@@ -101,14 +101,16 @@ FailureOr<Shape> inferConv2dShape(ArrayRef<int64_t> input,
 FailureOr<Shape> inferPool2dShape(ArrayRef<int64_t> input,
                                   ArrayRef<int64_t> kernel,
                                   ArrayRef<int64_t> strides,
-                                  ArrayRef<int64_t> pads, bool ceilMode,
+                                  ArrayRef<int64_t> pads,
+                                  ArrayRef<int64_t> dilations, bool ceilMode,
                                   EmitErrorFn emitError) {
   if (input.size() != 4)
     return emitError() << "input must be rank 4 (NCHW), got rank "
                        << input.size();
   if (failed(checkArray(kernel, 2, 1, "kernel", emitError)) ||
       failed(checkArray(strides, 2, 1, "strides", emitError)) ||
-      failed(checkArray(pads, 4, 0, "pads", emitError)))
+      failed(checkArray(pads, 4, 0, "pads", emitError)) ||
+      failed(checkArray(dilations, 2, 1, "dilations", emitError)))
     return failure();
   Shape result = {input[0], input[1], 0, 0};
   for (int axis = 0; axis < 2; ++axis) {
@@ -116,12 +118,16 @@ FailureOr<Shape> inferPool2dShape(ArrayRef<int64_t> input,
       return emitError() << "pads [" << pads
                          << "] must be smaller than the kernel [" << kernel
                          << "]";
+    int64_t window = dilations[axis] * (kernel[axis] - 1) + 1;
     result[2 + axis] =
-        windowOutputSize(input[2 + axis], kernel[axis], strides[axis],
-                         pads[axis], pads[axis + 2], ceilMode);
+        windowOutputSize(input[2 + axis], window, strides[axis], pads[axis],
+                         pads[axis + 2], ceilMode);
     if (result[2 + axis] < 1)
-      return emitError() << "kernel [" << kernel
-                         << "] exceeds the padded input";
+      return emitError() << "the " << (axis ? "width" : "height")
+                         << " of the dilated kernel (" << window
+                         << ") exceeds the padded input ("
+                         << input[2 + axis] + pads[axis] + pads[axis + 2]
+                         << ")";
   }
   return result;
 }

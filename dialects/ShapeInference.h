@@ -30,11 +30,15 @@ mlir::FailureOr<Shape> inferConv2dShape(llvm::ArrayRef<int64_t> input,
                                         llvm::ArrayRef<int64_t> dilations,
                                         int64_t groups, EmitErrorFn emitError);
 
-/// [N, C, OH, OW] of a 2-D pooling window over an NCHW input.
+/// [N, C, OH, OW] of a 2-D pooling window over an NCHW input. `pads` is
+/// [top, left, bottom, right]; each must be smaller than the kernel (ONNX
+/// Runtime's rule). With `ceilMode`, a last window that would start in the
+/// end padding is dropped.
 mlir::FailureOr<Shape> inferPool2dShape(llvm::ArrayRef<int64_t> input,
                                         llvm::ArrayRef<int64_t> kernel,
                                         llvm::ArrayRef<int64_t> strides,
                                         llvm::ArrayRef<int64_t> pads,
+                                        llvm::ArrayRef<int64_t> dilations,
                                         bool ceilMode, EmitErrorFn emitError);
 
 /// NumPy (multidirectional) broadcasting of two shapes.

@@ -1,9 +1,10 @@
 //===- FuseConvActivation.cpp - activations into their producers ----------===//
 //
 // A standalone activation (relu, clip, hardsigmoid, hardswish, sigmoid) that
-// reads the only result use of a convolution or fully connected layer
-// becomes that producer's fused `activation` attribute, so that the lowering
-// applies it in the producer's epilogue instead of a second pass over memory.
+// reads the only result use of a convolution, fully connected layer or
+// average pooling becomes that producer's fused `activation` attribute, so
+// that the lowering applies it in the producer's epilogue instead of a
+// second pass over memory. (Max pooling has no epilogue pass to share.)
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,7 +25,8 @@ using namespace mnc;
 
 namespace {
 
-/// Sets `activation` on `producer` (a conv2d or fully_connected), gives it
+/// Sets `activation` on `producer` (a conv2d, fully_connected or avg_pool),
+/// gives it
 /// the locations of both ops and replaces the activation op by its result.
 void absorb(PatternRewriter &rewriter, Operation *producer,
             Operation *activationOp, ActivationAttr activation) {
@@ -38,6 +40,7 @@ void absorb(PatternRewriter &rewriter, Operation *producer,
 
 /// activation(conv2d(...)) -> conv2d(...) {activation = ...}
 /// activation(fully_connected(...)) -> fully_connected(...) {activation = ...}
+/// activation(avg_pool(...)) -> avg_pool(...) {activation = ...}
 ///
 /// The producer's result must have the activation as its only use, and the
 /// producer must not carry an activation already. A convolution with a
@@ -70,8 +73,15 @@ struct FuseActivationIntoProducer
       absorb(rewriter, fc, activationOp, activation);
       return success();
     }
+    if (auto pool = dyn_cast<AvgPoolOp>(producer)) {
+      if (!ActivationAttr::isIdentity(pool.getActivationAttr()))
+        return rewriter.notifyMatchFailure(pool, "already has an activation");
+      absorb(rewriter, pool, activationOp, activation);
+      return success();
+    }
     return rewriter.notifyMatchFailure(
-        activationOp, "input is not a conv2d or fully_connected result");
+        activationOp, "input is not a conv2d, fully_connected or avg_pool "
+                      "result");
   }
 };
 

@@ -59,6 +59,7 @@ struct ConvertMncToLinalgPass
     populateConvLoweringPatterns(patternList, state);
     populateMatmulLoweringPatterns(patternList, state);
     populateElementwiseLoweringPatterns(patternList, state);
+    populatePoolingLoweringPatterns(patternList, state);
     populateReductionLoweringPatterns(patternList, state);
     populateResizeLoweringPatterns(patternList, state);
     populateShapeLoweringPatterns(patternList, state);

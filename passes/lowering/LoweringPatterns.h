@@ -1,8 +1,9 @@
 //===- LoweringPatterns.h - one pattern per mnc op -------------*- C++ -*-===//
 //
 // The patterns of convert-mnc-to-linalg: one per mnc op, grouped by kind in
-// ConvLowering.cpp, MatmulLowering.cpp, ElementwiseLowering.cpp,
-// ReductionLowering.cpp, ResizeLowering.cpp and ShapeLowering.cpp (which also rewrites the
+// ConvLowering.cpp, ConvTransposeLowering.cpp, MatmulLowering.cpp,
+// ElementwiseLowering.cpp, PoolingLowering.cpp, ReductionLowering.cpp,
+// ResizeLowering.cpp and ShapeLowering.cpp (which also rewrites the
 // function's return). An mnc op is lowerable exactly when one of these
 // patterns matches its name.
 //
@@ -141,6 +142,9 @@ void populateMatmulLoweringPatterns(mlir::RewritePatternSet &patterns,
 /// Standalone activations, broadcasting binary ops and batch normalization.
 void populateElementwiseLoweringPatterns(mlir::RewritePatternSet &patterns,
                                          LoweringState &state);
+/// Average and max pooling over windows, global max pooling.
+void populatePoolingLoweringPatterns(mlir::RewritePatternSet &patterns,
+                                     LoweringState &state);
 /// Global average pooling, reduce-mean and softmax.
 void populateReductionLoweringPatterns(mlir::RewritePatternSet &patterns,
                                        LoweringState &state);

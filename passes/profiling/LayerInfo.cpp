@@ -105,6 +105,8 @@ mnc::LayerInfo mnc::describeLayer(Operation *op) {
       layer.weightBytes += constantBytes(v);
     layer.activation = formatActivation(se.getReduceActivation()) + "," +
                        formatActivation(se.getExpandActivation());
+  } else if (auto pool = dyn_cast<AvgPoolOp>(op)) {
+    layer.activation = formatActivation(pool.getActivationAttr());
   } else if (auto activation = dyn_cast<ActivationOpInterface>(op)) {
     layer.activation = formatActivation(activation.getActivation());
   }

@@ -302,15 +302,15 @@ func.func @global_avg_pool_result(%x: tensor<1x8x4x4xf32>) -> tensor<1x8xf32> {
 
 func.func @avg_pool_pads(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
   // expected-error @+1 {{pads [2, 2, 2, 2] must be smaller than the kernel [2, 2]}}
-  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 2, 2, 2, 2>, ceil_mode = false, count_include_pad = false} : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 2, 2, 2, 2>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false} : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
 }
 
 // -----
 
 func.func @avg_pool_kernel(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32> {
-  // expected-error @+1 {{kernel [5, 5] exceeds the padded input}}
-  %0 = mnc.avg_pool %x {kernel = array<i64: 5, 5>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, ceil_mode = false, count_include_pad = false} : (tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32>
+  // expected-error @+1 {{the height of the dilated kernel (5) exceeds the padded input (4)}}
+  %0 = mnc.avg_pool %x {kernel = array<i64: 5, 5>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false} : (tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32>
   return %0 : tensor<1x8x1x1xf32>
 }
 
@@ -318,8 +318,60 @@ func.func @avg_pool_kernel(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32> {
 
 func.func @avg_pool_rank(%x: tensor<8x4x4xf32>) -> tensor<8x2x2xf32> {
   // expected-error @+1 {{input must be rank 4 (NCHW), got rank 3}}
-  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, ceil_mode = false, count_include_pad = false} : (tensor<8x4x4xf32>) -> tensor<8x2x2xf32>
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false} : (tensor<8x4x4xf32>) -> tensor<8x2x2xf32>
   return %0 : tensor<8x2x2xf32>
+}
+
+// -----
+
+func.func @avg_pool_dilations(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x3x3xf32> {
+  // expected-error @+1 {{dilations must be >= 1, got [1, 0]}}
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 0>, ceil_mode = false, count_include_pad = false} : (tensor<1x8x4x4xf32>) -> tensor<1x8x3x3xf32>
+  return %0 : tensor<1x8x3x3xf32>
+}
+
+// -----
+
+// Dilation 2 makes the 3-wide kernel 5 wide: it fits the 4 + 1 padded
+// columns but not the 4 rows.
+func.func @max_pool_dilated_kernel(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32> {
+  // expected-error @+1 {{the height of the dilated kernel (5) exceeds the padded input (4)}}
+  %0 = mnc.max_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 0, 1, 0, 0>, dilations = array<i64: 2, 2>, ceil_mode = false} : (tensor<1x8x4x4xf32>) -> tensor<1x8x1x1xf32>
+  return %0 : tensor<1x8x1x1xf32>
+}
+
+// -----
+
+// With ceil_mode, ceil((5 + 2 - 2) / 2) + 1 = 4, but the fourth window would
+// start at 6 >= 5 + 1, in the end padding: 3.
+func.func @max_pool_ceil_mode(%x: tensor<1x8x5x5xf32>) -> tensor<1x8x4x4xf32> {
+  // expected-error @+1 {{result shape [1, 8, 4, 4] does not match the expected [1, 8, 3, 3]}}
+  %0 = mnc.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = true} : (tensor<1x8x5x5xf32>) -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
+}
+
+// -----
+
+func.func @max_pool_strides(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x3x3xf32> {
+  // expected-error @+1 {{strides must have 2 values, got 1}}
+  %0 = mnc.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x8x4x4xf32>) -> tensor<1x8x3x3xf32>
+  return %0 : tensor<1x8x3x3xf32>
+}
+
+// -----
+
+func.func @global_max_pool_rank(%x: tensor<8x4x4xf32>) -> tensor<8x1x1xf32> {
+  // expected-error @+1 {{input must be rank 4 (NCHW), got rank 3}}
+  %0 = mnc.global_max_pool %x : (tensor<8x4x4xf32>) -> tensor<8x1x1xf32>
+  return %0 : tensor<8x1x1xf32>
+}
+
+// -----
+
+func.func @global_max_pool_result(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x1xf32> {
+  // expected-error @+1 {{result shape [1, 8, 4, 1] does not match the expected [1, 8, 1, 1]}}
+  %0 = mnc.global_max_pool %x : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x1xf32>
+  return %0 : tensor<1x8x4x1xf32>
 }
 
 // -----

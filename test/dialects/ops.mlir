@@ -50,8 +50,17 @@ func.func @squeeze_excite(%x: tensor<1x16x8x8xf32>, %w1: tensor<4x16xf32>, %b1: 
 
 // CHECK-LABEL: func.func @pooling_and_head
 func.func @pooling_and_head(%x: tensor<1x16x7x7xf32>, %w: tensor<10x16xf32>, %b: tensor<10xf32>) -> tensor<1x10xf32> {
-  // CHECK: mnc.avg_pool %{{.*}} {ceil_mode = false, count_include_pad = true, kernel = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x16x7x7xf32>) -> tensor<1x16x4x4xf32>
-  %p = mnc.avg_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, ceil_mode = false, count_include_pad = true} : (tensor<1x16x7x7xf32>) -> tensor<1x16x4x4xf32>
+  // CHECK: mnc.avg_pool %{{.*}} {ceil_mode = false, count_include_pad = true, dilations = array<i64: 1, 1>, kernel = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x16x7x7xf32>) -> tensor<1x16x4x4xf32>
+  %p = mnc.avg_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = true} : (tensor<1x16x7x7xf32>) -> tensor<1x16x4x4xf32>
+  // Dilated windows of 5: (7 + 2 - 5) / 2 + 1 = 3 rows; ceil((7 + 2 - 5) / 3) + 1 = 3
+  // columns, the last starting at 6, inside the input.
+  // CHECK: mnc.max_pool %{{.*}} {ceil_mode = true, dilations = array<i64: 2, 2>, kernel = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 3>} : (tensor<1x16x7x7xf32>) -> tensor<1x16x3x3xf32>
+  %q = mnc.max_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 3>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 2, 2>, ceil_mode = true} : (tensor<1x16x7x7xf32>) -> tensor<1x16x3x3xf32>
+  // A fused activation.
+  // CHECK: mnc.avg_pool %{{.*}} {activation = #mnc.activation<clip, 0.000000e+00, 6.000000e+00>, ceil_mode = true, count_include_pad = false, dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x16x7x7xf32>) -> tensor<1x16x4x4xf32>
+  %r = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = true, count_include_pad = false, activation = #mnc.activation<clip, 0.0, 6.0>} : (tensor<1x16x7x7xf32>) -> tensor<1x16x4x4xf32>
+  // CHECK: mnc.global_max_pool %{{.*}} : (tensor<1x16x7x7xf32>) -> tensor<1x16x1x1xf32>
+  %g = mnc.global_max_pool %x : (tensor<1x16x7x7xf32>) -> tensor<1x16x1x1xf32>
   // CHECK: mnc.reduce_mean %{{.*}} {axes = array<i64: 2, 3>, keepdims = false}
   %m = mnc.reduce_mean %x {axes = array<i64: 2, 3>, keepdims = false} : (tensor<1x16x7x7xf32>) -> tensor<1x16xf32>
   // CHECK: mnc.global_avg_pool

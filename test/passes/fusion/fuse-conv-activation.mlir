@@ -146,3 +146,42 @@ func.func @conv_leaky_relu(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32> {
   %1 = mnc.leaky_relu %0 {alpha = 0.1 : f32} : tensor<1x2x3x3xf32>
   return %1 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// Average pooling absorbs the activation after it, with its parameters.
+// CHECK-LABEL: func.func @avg_pool_hardswish
+// CHECK:         %[[A:.*]] = mnc.avg_pool %arg0 {activation = #mnc.activation<hardswish, 0.166666672, 5.000000e-01>, ceil_mode = false, count_include_pad = false, dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>}
+// CHECK-NOT:     mnc.hardswish
+// CHECK:         return %[[A]]
+func.func @avg_pool_hardswish(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  %1 = mnc.hardswish %0 : tensor<1x2x2x2xf32>
+  return %1 : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// Near misses: an average pool that already has an activation keeps the
+// second one standalone; an average pool result with another use, max
+// pooling and global max pooling (no epilogue pass to share) are left alone.
+// CHECK-LABEL: func.func @pool_near_misses
+// CHECK:         %[[A:.*]] = mnc.avg_pool %arg0 {activation = #mnc.activation<relu>,
+// CHECK:         mnc.sigmoid %[[A]]
+// CHECK:         %[[B:.*]] = mnc.avg_pool %arg0 {ceil_mode
+// CHECK:         mnc.relu %[[B]]
+// CHECK:         %[[G:.*]] = mnc.global_max_pool
+// CHECK:         mnc.relu %[[G]]
+// CHECK:         %[[M:.*]] = mnc.max_pool %arg0 {ceil_mode
+// CHECK:         mnc.relu %[[M]]
+func.func @pool_near_misses(%x: tensor<1x2x4x4xf32>) -> (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x1x1xf32>, tensor<1x2x3x3xf32>) {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = true, activation = #mnc.activation<relu>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
+  %1 = mnc.sigmoid %0 : tensor<1x2x3x3xf32>
+  %2 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
+  %3 = mnc.relu %2 : tensor<1x2x3x3xf32>
+  %4 = mnc.global_max_pool %x : (tensor<1x2x4x4xf32>) -> tensor<1x2x1x1xf32>
+  %5 = mnc.relu %4 : tensor<1x2x1x1xf32>
+  %6 = mnc.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
+  %7 = mnc.relu %6 : tensor<1x2x3x3xf32>
+  return %1, %3, %2, %5, %7 : tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x1x1xf32>, tensor<1x2x3x3xf32>
+}

@@ -250,3 +250,131 @@ func.func @leaky_relu(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
   %0 = mnc.leaky_relu %x {alpha = 0.2 : f32} : tensor<2x8xf32>
   return %0 : tensor<2x8xf32>
 }
+
+// -----
+
+// Average pooling: a sum over the windows with the loops (n, oh, ow, kh, kw,
+// c), the channels innermost; windows that never reach the padding need
+// none, and a divisor that is the same for every window is one scalar
+// reciprocal.
+// CHECK:         #[[WINDOWS:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 * 2 + d3, d2 * 2 + d4, d5)>
+// CHECK:         #[[KERNEL:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d3, d4)>
+// CHECK:         #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d5)>
+// CHECK-LABEL: func.func @avg_pool_uniform
+// CHECK:         %[[IN:.*]] = linalg.transpose
+// CHECK-NOT:     tensor.pad
+// CHECK:         %[[ZERO:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x2x2x2xf32>)
+// CHECK:         %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[WINDOWS]], #[[KERNEL]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[IN]], %{{.*}} : tensor<1x4x4x2xf32>, tensor<2x2xf32>) outs(%[[ZERO]] : tensor<1x2x2x2xf32>)
+// CHECK:           %[[ADD:.*]] = arith.addf %{{.*}}, %{{.*}} : f32
+// CHECK:           linalg.yield %[[ADD]] : f32
+// CHECK:         linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x2x2x2xf32>)
+// CHECK:           arith.constant 2.500000e-01 : f32
+// CHECK:           arith.mulf
+func.func @avg_pool_uniform(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  return %0 : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// count_include_pad: every window counts its 9 taps, padding included.
+// CHECK-LABEL: func.func @avg_pool_count_include_pad
+// CHECK:         %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK:         %[[PAD:.*]] = tensor.pad %{{.*}} low[0, 1, 1, 0] high[0, 1, 1, 0]
+// CHECK:           tensor.yield %[[ZERO]] : f32
+// CHECK:         %[[SUM:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[PAD]], %{{.*}} : tensor<1x7x7x2xf32>, tensor<3x3xf32>)
+// CHECK:         linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x3x3x2xf32>)
+// CHECK:           arith.constant 0.111111112 : f32
+func.func @avg_pool_count_include_pad(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = true} : (tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// Without count_include_pad, the border windows count only their 4 or 6 taps
+// inside the input: a constant of reciprocals, [1, OH, OW, 1] in storage
+// order, broadcast over the channels.
+// CHECK-LABEL: func.func @avg_pool_exclude_pad
+// CHECK:         %[[SUM:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK:         %[[SCALE:.*]] = arith.constant dense<{{\[}}{{\[}}{{\[}}[2.500000e-01], [0.166666672], [2.500000e-01]], {{\[}}[0.166666672], [0.111111112], [0.166666672]], {{\[}}[2.500000e-01], [0.166666672], [2.500000e-01]]]]> : tensor<1x3x3x1xf32>
+// CHECK:         linalg.generic {{.*}} ins(%[[SUM]], %[[SCALE]] : tensor<1x3x3x2xf32>, tensor<1x3x3x1xf32>)
+// CHECK:           arith.mulf
+func.func @avg_pool_exclude_pad(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false} : (tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// ceil_mode: the last row of windows starts at 4 and reaches row 5, past the
+// input (no end pad): padded for it, but that row counts in no divisor, even
+// with count_include_pad.
+// CHECK-LABEL: func.func @avg_pool_ceil
+// CHECK:         tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 1, 0, 0]
+// CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%{{.*}}, %{{.*}} : tensor<1x6x4x2xf32>, tensor<2x2xf32>)
+// CHECK:         arith.constant dense<{{\[}}{{\[}}{{\[}}[2.500000e-01], [2.500000e-01]], {{\[}}[2.500000e-01], [2.500000e-01]], {{\[}}[5.000000e-01], [5.000000e-01]]]]> : tensor<1x3x2x1xf32>
+func.func @avg_pool_ceil(%x: tensor<1x2x5x4xf32>) -> tensor<1x2x3x2xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = true, count_include_pad = true} : (tensor<1x2x5x4xf32>) -> tensor<1x2x3x2xf32>
+  return %0 : tensor<1x2x3x2xf32>
+}
+
+// -----
+
+// The last window ends at the input's end: the end pads are not materialized,
+// but with count_include_pad they still count (1/9 everywhere).
+// CHECK-LABEL: func.func @avg_pool_unused_end_pad
+// CHECK:         tensor.pad %{{.*}} low[0, 1, 1, 0] high[0, 0, 0, 0]
+// CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%{{.*}}, %{{.*}} : tensor<1x7x7x2xf32>, tensor<3x3xf32>)
+// CHECK:           arith.constant 0.111111112 : f32
+func.func @avg_pool_unused_end_pad(%x: tensor<1x2x6x6xf32>) -> tensor<1x2x3x3xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = true} : (tensor<1x2x6x6xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// Max pooling pads with the lowest float, which no input loses to, and starts
+// from it; strides and dilations are in the windows' map. No division.
+// CHECK:         #[[WINDOWS:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 * 2 + d3 * 2, d2 * 3 + d4 * 3, d5)>
+// CHECK-LABEL: func.func @max_pool_dilated
+// CHECK:         %[[LOWEST:.*]] = arith.constant -3.40282347E+38 : f32
+// CHECK:         %[[PAD:.*]] = tensor.pad %{{.*}} low[0, 1, 0, 0] high[0, 1, 0, 0]
+// CHECK:           tensor.yield %[[LOWEST]] : f32
+// CHECK:         %[[INIT:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x4x3x2xf32>)
+// CHECK:         %[[MAX:.*]] = linalg.generic {indexing_maps = [#[[WINDOWS]], {{.*}}], {{.*}} ins(%[[PAD]], %{{.*}} : tensor<1x11x10x2xf32>, tensor<3x2xf32>) outs(%[[INIT]] : tensor<1x4x3x2xf32>)
+// CHECK:           arith.maximumf
+// CHECK-NOT:     arith.mulf
+// CHECK:         linalg.transpose ins(%[[MAX]]
+func.func @max_pool_dilated(%x: tensor<1x2x9x10xf32>) -> tensor<1x2x4x3xf32> {
+  %0 = mnc.max_pool %x {kernel = array<i64: 3, 2>, strides = array<i64: 2, 3>, pads = array<i64: 1, 0, 1, 0>, dilations = array<i64: 2, 3>, ceil_mode = false} : (tensor<1x2x9x10xf32>) -> tensor<1x2x4x3xf32>
+  return %0 : tensor<1x2x4x3xf32>
+}
+
+// -----
+
+// Global max pooling is one window as large as the map.
+// CHECK-LABEL: func.func @global_max_pool
+// CHECK-NOT:     tensor.pad
+// CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%{{.*}}, %{{.*}} : tensor<1x3x4x2xf32>, tensor<3x4xf32>) outs(%{{.*}} : tensor<1x1x1x2xf32>)
+// CHECK:           arith.maximumf
+func.func @global_max_pool(%x: tensor<1x2x3x4xf32>) -> tensor<1x2x1x1xf32> {
+  %0 = mnc.global_max_pool %x : (tensor<1x2x3x4xf32>) -> tensor<1x2x1x1xf32>
+  return %0 : tensor<1x2x1x1xf32>
+}
+
+// -----
+
+// A fused activation applies in the pass that divides, after the division.
+// CHECK-LABEL: func.func @avg_pool_relu6
+// CHECK:         %[[SUM:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK:         %[[OUT:.*]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x2x2x2xf32>)
+// CHECK:           %[[MEAN:.*]] = arith.mulf
+// CHECK:           %[[LOW:.*]] = arith.maximumf %[[MEAN]], %{{.*}} : f32
+// CHECK:           %[[HIGH:.*]] = arith.minimumf %[[LOW]], %{{.*}} : f32
+// CHECK:           linalg.yield %[[HIGH]] : f32
+// CHECK:         linalg.transpose ins(%[[OUT]]
+func.func @avg_pool_relu6(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false, activation = #mnc.activation<clip, 0.0, 6.0>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  return %0 : tensor<1x2x2x2xf32>
+}

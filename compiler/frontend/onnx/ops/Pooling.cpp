@@ -1,6 +1,7 @@
-//===- Pooling.cpp - ONNX GlobalAveragePool, AveragePool, ReduceMean ------===//
+//===- Pooling.cpp - ONNX average and max pooling, ReduceMean ------------===//
 //
-// Averages over 2-D windows, whole feature maps or any axes.
+// Averages and maxima over 2-D windows or whole feature maps, and means over
+// any axes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,6 +25,17 @@ static LogicalResult importGlobalAveragePool(NodeContext &node) {
     return failure();
   ArrayRef<int64_t> shape = type->getShape();
   node.setOutput(0, node.create<GlobalAvgPoolOp>(
+                        node.tensorType({shape[0], shape[1], 1, 1}),
+                        *node.getValue(0)));
+  return success();
+}
+
+static LogicalResult importGlobalMaxPool(NodeContext &node) {
+  FailureOr<RankedTensorType> type = node.getNchwType(0);
+  if (failed(type))
+    return failure();
+  ArrayRef<int64_t> shape = type->getShape();
+  node.setOutput(0, node.create<GlobalMaxPoolOp>(
                         node.tensorType({shape[0], shape[1], 1, 1}),
                         *node.getValue(0)));
   return success();
@@ -62,38 +74,86 @@ static LogicalResult importReduceMean(NodeContext &node) {
   return success();
 }
 
-static LogicalResult importAveragePool(NodeContext &node) {
+namespace {
+/// The window attributes AveragePool and MaxPool share, and the result shape
+/// they give.
+struct PoolWindow {
+  SmallVector<int64_t> kernel, strides, dilations;
+  std::array<int64_t, 4> pads;
+  bool ceilMode;
+  Shape resultShape;
+};
+} // namespace
+
+/// Reads kernel_shape, strides, dilations, pads or auto_pad and ceil_mode of
+/// a 2-D pooling node whose input is input 0.
+static FailureOr<PoolWindow> readPoolWindow(NodeContext &node) {
   FailureOr<RankedTensorType> type = node.getValueType(0);
   if (failed(type))
     return failure();
-  SmallVector<int64_t> kernel = node.getInts("kernel_shape");
-  if (kernel.size() != 2 || type->getRank() != 4)
+  PoolWindow window;
+  window.kernel = node.getInts("kernel_shape");
+  if (window.kernel.size() != 2 || type->getRank() != 4)
     return node.error() << "only 2-D pooling is supported (rank-4 input and "
                            "2 kernel sizes), got input "
                         << formatShape(type->getShape()) << " and kernel "
-                        << formatShape(kernel);
-  SmallVector<int64_t> dilations = node.getInts("dilations", {1, 1});
-  if (llvm::any_of(dilations, [](int64_t d) { return d != 1; }))
-    return node.error() << "dilations other than 1 are not supported";
-  SmallVector<int64_t> strides = node.getInts("strides", {1, 1});
+                        << formatShape(window.kernel);
+  window.strides = node.getInts("strides", {1, 1});
+  window.dilations = node.getInts("dilations", {1, 1});
+  bool dilated =
+      llvm::any_of(window.dilations, [](int64_t d) { return d != 1; });
+  std::string autoPad = node.getString("auto_pad", "NOTSET");
+  // The ONNX operator text pads SAME for the dilated kernel, ONNX Runtime for
+  // the undilated one: their output shapes differ, so neither is guessed.
+  if (dilated && (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER"))
+    return node.error() << "auto_pad " << autoPad
+                        << " with dilations other than 1 is not supported";
   FailureOr<std::array<int64_t, 4>> pads =
-      windowPads(node, type->getShape(), kernel, strides);
+      windowPads(node, type->getShape(), window.kernel, window.strides);
   if (failed(pads))
     return failure();
-  bool ceilMode = node.getInt("ceil_mode", 0) != 0;
-  bool countIncludePad = node.getInt("count_include_pad", 0) != 0;
-  FailureOr<Shape> shape = inferPool2dShape(type->getShape(), kernel, strides,
-                                            *pads, ceilMode, node.errorFn());
+  window.pads = *pads;
+  window.ceilMode = node.getInt("ceil_mode", 0) != 0;
+  FailureOr<Shape> shape = inferPool2dShape(
+      type->getShape(), window.kernel, window.strides, window.pads,
+      window.dilations, window.ceilMode, node.errorFn());
   if (failed(shape))
     return failure();
-  node.setOutput(0, node.create<AvgPoolOp>(node.tensorType(*shape),
-                                           *node.getValue(0), kernel, strides,
-                                           *pads, ceilMode, countIncludePad));
+  window.resultShape = *shape;
+  return window;
+}
+
+static LogicalResult importAveragePool(NodeContext &node) {
+  FailureOr<PoolWindow> window = readPoolWindow(node);
+  if (failed(window))
+    return failure();
+  bool countIncludePad = node.getInt("count_include_pad", 0) != 0;
+  node.setOutput(0, node.create<AvgPoolOp>(
+                        node.tensorType(window->resultShape),
+                        *node.getValue(0), window->kernel, window->strides,
+                        window->pads, window->dilations, window->ceilMode,
+                        countIncludePad, /*activation=*/ActivationAttr()));
+  return success();
+}
+
+static LogicalResult importMaxPool(NodeContext &node) {
+  // storage_order only orders the flat positions in Indices.
+  if (node.hasOutput(1))
+    return node.error() << "the Indices output (output 1) is not supported";
+  FailureOr<PoolWindow> window = readPoolWindow(node);
+  if (failed(window))
+    return failure();
+  node.setOutput(0, node.create<MaxPoolOp>(
+                        node.tensorType(window->resultShape),
+                        *node.getValue(0), window->kernel, window->strides,
+                        window->pads, window->dilations, window->ceilMode));
   return success();
 }
 
 void mnc::onnx_frontend::registerPoolingOps(OpTable &table) {
   table.addImporter("GlobalAveragePool", importGlobalAveragePool);
+  table.addImporter("GlobalMaxPool", importGlobalMaxPool);
   table.addImporter("AveragePool", importAveragePool);
+  table.addImporter("MaxPool", importMaxPool);
   table.addImporter("ReduceMean", importReduceMean);
 }

@@ -34,8 +34,8 @@ mlir::FailureOr<Shape> unsqueezeShape(NodeContext &node,
 mlir::FailureOr<llvm::SmallVector<int64_t>> transposePerm(NodeContext &node,
                                                           int64_t rank);
 
-/// [top, left, bottom, right] pads of a 2-D window op (Conv, AveragePool)
-/// from `pads` or `auto_pad`.
+/// [top, left, bottom, right] pads of a 2-D window op (Conv, AveragePool,
+/// MaxPool) from `pads` or `auto_pad`.
 mlir::FailureOr<std::array<int64_t, 4>>
 windowPads(NodeContext &node, llvm::ArrayRef<int64_t> input,
            llvm::ArrayRef<int64_t> window, llvm::ArrayRef<int64_t> strides);
