@@ -52,6 +52,34 @@ def Mnc_Conv2dOp : Mnc_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
   let hasCanonicalizer = 1;
 }
 
+def Mnc_ConvTransposeOp : Mnc_Op<"conv_transpose", [Pure]> {
+  let summary = "2-D transposed convolution with optional bias and fused activation";
+  let description = [{
+    output = activation(conv_transpose(input, filter) + bias), ONNX's
+    ConvTranspose: `input` is [N, C, H, W], `filter` [C, F / groups, KH, KW],
+    `bias` [F]. Each input pixel scatters its filter window, scaled, into
+    the output at stride `strides`; `pads` [top, left, bottom, right] crop
+    the full result and `output_padding` [h, w] extends it at the bottom
+    and right.
+  }];
+  let arguments = (ins
+    Mnc_Tensor:$input,
+    Mnc_Tensor:$filter,
+    Optional<Mnc_Tensor>:$bias,
+    DenseI64ArrayAttr:$strides,
+    DenseI64ArrayAttr:$pads,
+    DenseI64ArrayAttr:$dilations,
+    DenseI64ArrayAttr:$output_padding,
+    ConfinedAttr<I64Attr, [IntMinValue<1>]>:$groups,
+    OptionalAttr<Mnc_ActivationAttr>:$activation);
+  let results = (outs Mnc_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`bias` `(` $bias^ `)`)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def Mnc_BatchNormOp : Mnc_Op<"batch_norm", [Pure]> {
   let summary = "inference-mode batch normalization over axis 1";
   let description = [{

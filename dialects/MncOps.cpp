@@ -60,6 +60,20 @@ LogicalResult Conv2dOp::verify() {
   return success();
 }
 
+LogicalResult ConvTransposeOp::verify() {
+  ArrayRef<int64_t> filter = shapeOf(getFilter());
+  if (failed(verifyResultShape(
+          *this, inferConvTranspose2dShape(
+                     shapeOf(getInput()), filter, getStrides(), getPads(),
+                     getDilations(), getOutputPadding(), getGroups(),
+                     [&] { return emitOpError(); }))))
+    return failure();
+  if (getBias() &&
+      failed(verifyVector(*this, getBias(), filter[1] * getGroups(), "bias")))
+    return failure();
+  return success();
+}
+
 // The one definition of "depthwise" every pass uses. groups == 1 is never
 // depthwise, also when the input has a single channel (a grayscale image):
 // that is an ordinary convolution, whatever its output channels.

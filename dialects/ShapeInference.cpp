@@ -98,6 +98,43 @@ FailureOr<Shape> inferConv2dShape(ArrayRef<int64_t> input,
   return result;
 }
 
+FailureOr<Shape> inferConvTranspose2dShape(
+    ArrayRef<int64_t> input, ArrayRef<int64_t> filter, ArrayRef<int64_t> strides,
+    ArrayRef<int64_t> pads, ArrayRef<int64_t> dilations,
+    ArrayRef<int64_t> outputPadding, int64_t groups, EmitErrorFn emitError) {
+  if (input.size() != 4)
+    return emitError() << "input must be rank 4 (NCHW), got rank "
+                       << input.size();
+  if (filter.size() != 4)
+    return emitError() << "filter must be rank 4 (C, F / groups, KH, KW), got "
+                          "rank "
+                       << filter.size();
+  if (failed(checkArray(strides, 2, 1, "strides", emitError)) ||
+      failed(checkArray(pads, 4, 0, "pads", emitError)) ||
+      failed(checkArray(dilations, 2, 1, "dilations", emitError)) ||
+      failed(checkArray(outputPadding, 2, 0, "output_padding", emitError)))
+    return failure();
+  if (groups < 1 || input[1] % groups != 0)
+    return emitError() << "groups (" << groups
+                       << ") must divide the input channels (" << input[1]
+                       << ")";
+  if (filter[0] != input[1])
+    return emitError() << "filter has " << filter[0]
+                       << " input channels, input has " << input[1];
+  Shape result = {input[0], filter[1] * groups, 0, 0};
+  for (int axis = 0; axis < 2; ++axis) {
+    result[2 + axis] = strides[axis] * (input[2 + axis] - 1) +
+                       outputPadding[axis] +
+                       dilations[axis] * (filter[2 + axis] - 1) + 1 -
+                       pads[axis] - pads[axis + 2];
+    if (result[2 + axis] < 1)
+      return emitError() << "the pads (" << pads[axis] << ", "
+                         << pads[axis + 2] << ") leave no output "
+                         << (axis ? "column" : "row");
+  }
+  return result;
+}
+
 FailureOr<Shape> inferPool2dShape(ArrayRef<int64_t> input,
                                   ArrayRef<int64_t> kernel,
                                   ArrayRef<int64_t> strides,

@@ -30,6 +30,15 @@ mlir::FailureOr<Shape> inferConv2dShape(llvm::ArrayRef<int64_t> input,
                                         llvm::ArrayRef<int64_t> dilations,
                                         int64_t groups, EmitErrorFn emitError);
 
+/// [N, F, OH, OW] of a 2-D transposed convolution: input [N, C, H, W],
+/// filter [C, F / groups, KH, KW]; OH = stride * (H - 1) + output_padding +
+/// dilation * (KH - 1) + 1 - pad_top - pad_bottom (and likewise OW).
+mlir::FailureOr<Shape> inferConvTranspose2dShape(
+    llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> filter,
+    llvm::ArrayRef<int64_t> strides, llvm::ArrayRef<int64_t> pads,
+    llvm::ArrayRef<int64_t> dilations, llvm::ArrayRef<int64_t> outputPadding,
+    int64_t groups, EmitErrorFn emitError);
+
 /// [N, C, OH, OW] of a 2-D pooling window over an NCHW input. `pads` is
 /// [top, left, bottom, right]; each must be smaller than the kernel (ONNX
 /// Runtime's rule). With `ceilMode`, a last window that would start in the

@@ -348,11 +348,12 @@ def InstrumentLayers : Pass<"instrument-layers", "mlir::ModuleOp"> {
 
 def FuseConvActivation : Pass<"fuse-conv-activation", "mlir::ModuleOp"> {
   let summary = "Fuses a standalone activation into the conv2d, "
-                "fully_connected or avg_pool it follows";
+                "conv_transpose, fully_connected or avg_pool it follows";
   let description = [{
-    `act(conv2d(...))`, `act(fully_connected(...))` and `act(avg_pool(...))`,
-    for every activation op (relu, clip, hardsigmoid, hardswish, sigmoid),
-    become the producer with
+    `act(conv2d(...))`, `act(conv_transpose(...))`,
+    `act(fully_connected(...))` and `act(avg_pool(...))`, for every
+    activation op (relu, clip, hardsigmoid, hardswish, sigmoid), become the
+    producer with
     its `activation` attribute set to the op's activation. The producer's
     result must have the activation as its only use and the producer no
     activation yet. A conv2d with a residual is left alone (its activation

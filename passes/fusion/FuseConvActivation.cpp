@@ -41,6 +41,7 @@ void absorb(PatternRewriter &rewriter, Operation *producer,
 /// activation(conv2d(...)) -> conv2d(...) {activation = ...}
 /// activation(fully_connected(...)) -> fully_connected(...) {activation = ...}
 /// activation(avg_pool(...)) -> avg_pool(...) {activation = ...}
+/// activation(conv_transpose(...)) -> conv_transpose(...) {activation = ...}
 ///
 /// The producer's result must have the activation as its only use, and the
 /// producer must not carry an activation already. A convolution with a
@@ -79,9 +80,16 @@ struct FuseActivationIntoProducer
       absorb(rewriter, pool, activationOp, activation);
       return success();
     }
+    if (auto transposed = dyn_cast<ConvTransposeOp>(producer)) {
+      if (!ActivationAttr::isIdentity(transposed.getActivationAttr()))
+        return rewriter.notifyMatchFailure(transposed,
+                                           "already has an activation");
+      absorb(rewriter, transposed, activationOp, activation);
+      return success();
+    }
     return rewriter.notifyMatchFailure(
-        activationOp, "input is not a conv2d, fully_connected or avg_pool "
-                      "result");
+        activationOp, "input is not a conv2d, conv_transpose, "
+                      "fully_connected or avg_pool result");
   }
 };
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/lowering/LoweringPatterns.h"
+#include "passes/lowering/LinalgConvolution.h"
 #include "passes/lowering/LoweringUtils.h"
 #include "passes/ConstantBuilders.h"
 
@@ -19,31 +20,6 @@ using namespace mlir;
 using namespace mnc;
 
 namespace {
-
-/// [F, C, KH, KW] -> [KH, KW, C, F].
-SmallVector<float> packHWCF(ArrayRef<float> filter, ArrayRef<int64_t> shape) {
-  int64_t outChannels = shape[0], groupChannels = shape[1], kh = shape[2],
-          kw = shape[3];
-  SmallVector<float> packed(filter.size());
-  for (int64_t f = 0; f < outChannels; ++f)
-    for (int64_t c = 0; c < groupChannels; ++c)
-      for (int64_t y = 0; y < kh; ++y)
-        for (int64_t x = 0; x < kw; ++x)
-          packed[((y * kw + x) * groupChannels + c) * outChannels + f] =
-              filter[((f * groupChannels + c) * kh + y) * kw + x];
-  return packed;
-}
-
-/// [C, 1, KH, KW] -> [KH, KW, C].
-SmallVector<float> packHWC(ArrayRef<float> filter, ArrayRef<int64_t> shape) {
-  int64_t channels = shape[0], kh = shape[2], kw = shape[3];
-  SmallVector<float> packed(filter.size());
-  for (int64_t c = 0; c < channels; ++c)
-    for (int64_t y = 0; y < kh; ++y)
-      for (int64_t x = 0; x < kw; ++x)
-        packed[(y * kw + x) * channels + c] = filter[(c * kh + y) * kw + x];
-  return packed;
-}
 
 struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
   using OpLoweringPattern::OpLoweringPattern;
@@ -88,142 +64,49 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
         op.getResidual()
             ? storage(rewriter, op.getResidual(), adaptor.getResidual())
             : Value();
-    if (grouped)
+    // Grouped convolutions have no vector kernel.
+    if (!target().lanes || grouped)
       return epilogue(rewriter, loc,
-                      groupedConv(rewriter, op, input, *filter, bias,
-                                  storageShape),
+                      buildLinalgConvolution(rewriter, loc, input, *filter, fs,
+                                             op.getGroups(), op.getStrides(),
+                                             op.getDilations(), bias,
+                                             storageShape),
                       op.getActivationAttr(), residual);
     SmallVector<float> packed =
         depthwise ? packHWC(*filter, fs) : packHWCF(*filter, fs);
-    if (target().lanes) {
-      ConvKernelOperands kernel;
-      kernel.input = input;
-      kernel.inputNCHW = inputNCHW;
-      if (inputNCHW && anyPadding)
-        kernel.inputPadding = pads;
-      kernel.filter = packed;
-      kernel.kernelH = kh;
-      kernel.kernelW = kw;
-      kernel.strideH = op.getStrides()[0];
-      kernel.strideW = op.getStrides()[1];
-      kernel.dilationH = op.getDilations()[0];
-      kernel.dilationW = op.getDilations()[1];
-      kernel.bias = bias;
-      kernel.activation = op.getActivationAttr();
-      kernel.residual = residual;
-      kernel.outputShape = storageShape;
-      kernel.outputPadding = outputPadding(op);
-      if (!depthwise)
-        return interior(rewriter, op,
-                        emitConvKernel(rewriter, loc, kernel, target()),
-                        storageShape);
-      if (!op->hasAttr(abi::kRowSumsAttr))
-        return interior(rewriter, op,
-                        emitDepthwiseKernel(rewriter, loc, kernel, target()),
-                        storageShape);
-      Value rowSums;
-      Value result =
-          emitDepthwiseKernel(rewriter, loc, kernel, target(), &rowSums);
-      state.setRowSums(result, rowSums);
-      return interior(rewriter, op, result, storageShape);
-    }
-    auto strides = rewriter.getI64VectorAttr(op.getStrides());
-    auto dilations = rewriter.getI64VectorAttr(op.getDilations());
-    Type resultType = tensorType(storageShape, rewriter.getF32Type());
-    Value result;
-    if (!depthwise) {
-      Value weights =
-          denseF32Constant(rewriter, loc, {kh, kw, fs[1], fs[0]}, packed);
-      result = rewriter
-                   .create<linalg::Conv2DNhwcHwcfOp>(
-                       loc, resultType, ValueRange{input, weights},
-                       accumulatorInit(rewriter, loc, storageShape, bias),
-                       strides, dilations)
-                   .getResult(0);
-    } else {
-      Value weights = denseF32Constant(rewriter, loc, {kh, kw, fs[0]}, packed);
-      result = rewriter
-                   .create<linalg::DepthwiseConv2DNhwcHwcOp>(
-                       loc, resultType, ValueRange{input, weights},
-                       accumulatorInit(rewriter, loc, storageShape, bias),
-                       strides, dilations)
-                   .getResult(0);
-    }
-    return epilogue(rewriter, loc, result, op.getActivationAttr(), residual);
+    ConvKernelOperands kernel;
+    kernel.input = input;
+    kernel.inputNCHW = inputNCHW;
+    if (inputNCHW && anyPadding)
+      kernel.inputPadding = pads;
+    kernel.filter = packed;
+    kernel.kernelH = kh;
+    kernel.kernelW = kw;
+    kernel.strideH = op.getStrides()[0];
+    kernel.strideW = op.getStrides()[1];
+    kernel.dilationH = op.getDilations()[0];
+    kernel.dilationW = op.getDilations()[1];
+    kernel.bias = bias;
+    kernel.activation = op.getActivationAttr();
+    kernel.residual = residual;
+    kernel.outputShape = storageShape;
+    kernel.outputPadding = outputPadding(op);
+    if (!depthwise)
+      return interior(rewriter, op,
+                      emitConvKernel(rewriter, loc, kernel, target()),
+                      storageShape);
+    if (!op->hasAttr(abi::kRowSumsAttr))
+      return interior(rewriter, op,
+                      emitDepthwiseKernel(rewriter, loc, kernel, target()),
+                      storageShape);
+    Value rowSums;
+    Value result =
+        emitDepthwiseKernel(rewriter, loc, kernel, target(), &rowSums);
+    state.setRowSums(result, rowSums);
+    return interior(rewriter, op, result, storageShape);
   }
 
 private:
-  /// A grouped convolution (or one with a channel multiplier) on the padded
-  /// NHWC `input`, plus `bias`: the channels split into [groups, per group]
-  /// (reshapes, no copies) and one linalg.generic over (n, oh, ow, g, f, kh,
-  /// kw, c) with the filter packed [KH, KW, G, C/G, F/G] at compile time, the
-  /// output channel innermost. No vector kernel: such convolutions are rare
-  /// in the networks mnc targets, and LLVM vectorizes the loop over f.
-  static Value groupedConv(OpBuilder &b, Conv2dOp op, Value input,
-                           ArrayRef<float> filter, Value bias,
-                           ArrayRef<int64_t> storageShape) {
-    Location loc = op.getLoc();
-    ArrayRef<int64_t> fs = shapeOf(op.getFilter());
-    int64_t groups = op.getGroups(), outPerGroup = fs[0] / groups,
-            inPerGroup = fs[1], kh = fs[2], kw = fs[3];
-    SmallVector<float> packed(filter.size());
-    for (int64_t g = 0; g < groups; ++g)
-      for (int64_t f = 0; f < outPerGroup; ++f)
-        for (int64_t c = 0; c < inPerGroup; ++c)
-          for (int64_t y = 0; y < kh; ++y)
-            for (int64_t x = 0; x < kw; ++x)
-              packed[(((y * kw + x) * groups + g) * inPerGroup + c) *
-                         outPerGroup +
-                     f] =
-                  filter[(((g * outPerGroup + f) * inPerGroup + c) * kh + y) *
-                             kw +
-                         x];
-    Value weights = denseF32Constant(
-        b, loc, {kh, kw, groups, inPerGroup, outPerGroup}, packed);
-    // Channels last dimension -> [groups, per group].
-    auto splitChannels = [&](Value value, int64_t perGroup) {
-      auto type = cast<RankedTensorType>(value.getType());
-      SmallVector<int64_t> shape(type.getShape().drop_back());
-      shape.append({groups, perGroup});
-      return b.create<tensor::ExpandShapeOp>(
-          loc, tensorType(shape, b.getF32Type()), value,
-          ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
-    };
-    Value splitInput = splitChannels(input, inPerGroup);
-    Value init = splitChannels(
-        accumulatorInit(b, loc, storageShape, bias), outPerGroup);
-
-    MLIRContext *context = b.getContext();
-    AffineExpr n, oh, ow, g, f, y, x, c;
-    bindDims(context, n, oh, ow, g, f, y, x, c);
-    ArrayRef<int64_t> strides = op.getStrides(), dilations = op.getDilations();
-    auto map = [&](ArrayRef<AffineExpr> results) {
-      return AffineMap::get(8, 0, results, context);
-    };
-    SmallVector<AffineMap> maps = {
-        map({n, oh * strides[0] + y * dilations[0],
-             ow * strides[1] + x * dilations[1], g, c}),
-        map({y, x, g, c, f}), map({n, oh, ow, g, f})};
-    SmallVector<utils::IteratorType> iterators(5,
-                                               utils::IteratorType::parallel);
-    iterators.append(3, utils::IteratorType::reduction);
-    Value result =
-        b.create<linalg::GenericOp>(
-             loc, init.getType(), ValueRange{splitInput, weights}, init, maps,
-             iterators,
-             [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-               Value product =
-                   nested.create<arith::MulFOp>(nestedLoc, args[0], args[1]);
-               nested.create<linalg::YieldOp>(
-                   nestedLoc, ValueRange{nested.create<arith::AddFOp>(
-                                  nestedLoc, args[2], product)});
-             })
-            .getResult(0);
-    return b.create<tensor::CollapseShapeOp>(
-        loc, tensorType(storageShape, b.getF32Type()), result,
-        ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
-  }
-
   /// The zero borders plan-kernel-outputs asked `conv`'s kernel to write
   /// around its result (top, left, bottom, right); empty for none, and
   /// always without vector kernels, which alone honour the plan.

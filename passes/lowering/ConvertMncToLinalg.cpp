@@ -57,6 +57,7 @@ struct ConvertMncToLinalgPass
     LoweringState state(target());
     RewritePatternSet patternList(context);
     populateConvLoweringPatterns(patternList, state);
+    populateConvTransposeLoweringPatterns(patternList, state);
     populateMatmulLoweringPatterns(patternList, state);
     populateElementwiseLoweringPatterns(patternList, state);
     populatePoolingLoweringPatterns(patternList, state);

@@ -136,6 +136,9 @@ protected:
 /// mnc.conv2d: linalg convolutions or the vector kernels.
 void populateConvLoweringPatterns(mlir::RewritePatternSet &patterns,
                                   LoweringState &state);
+/// mnc.conv_transpose: a linalg convolution over the spread input.
+void populateConvTransposeLoweringPatterns(mlir::RewritePatternSet &patterns,
+                                           LoweringState &state);
 /// mnc.fully_connected and mnc.squeeze_excite.
 void populateMatmulLoweringPatterns(mlir::RewritePatternSet &patterns,
                                     LoweringState &state);

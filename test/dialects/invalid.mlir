@@ -492,3 +492,19 @@ func.func @activation_missing_parameters() attributes {act = #mnc.activation<har
   // expected-error @-1 {{activation 'hardsigmoid' needs its two parameters}}
   return
 }
+
+// -----
+
+func.func @conv_transpose_shape(%x: tensor<1x4x5x5xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x6x9x9xf32> {
+  // expected-error @+1 {{'mnc.conv_transpose' op result shape [1, 6, 9, 9] does not match the expected [1, 6, 11, 11]}}
+  %0 = mnc.conv_transpose %x, %w {dilations = array<i64: 1, 1>, groups = 2 : i64, output_padding = array<i64: 0, 0>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x4x5x5xf32>, tensor<4x3x3x3xf32>) -> tensor<1x6x9x9xf32>
+  return %0 : tensor<1x6x9x9xf32>
+}
+
+// -----
+
+func.func @conv_transpose_channels(%x: tensor<1x4x5x5xf32>, %w: tensor<3x3x3x3xf32>) -> tensor<1x3x11x11xf32> {
+  // expected-error @+1 {{'mnc.conv_transpose' op filter has 3 input channels, input has 4}}
+  %0 = mnc.conv_transpose %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, output_padding = array<i64: 0, 0>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x4x5x5xf32>, tensor<3x3x3x3xf32>) -> tensor<1x3x11x11xf32>
+  return %0 : tensor<1x3x11x11xf32>
+}

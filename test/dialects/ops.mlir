@@ -1,6 +1,13 @@
 // Every op prints and parses back to the same text.
 // RUN: mnc-opt %s | mnc-opt | FileCheck %s
 
+// CHECK-LABEL: func.func @conv_transpose
+func.func @conv_transpose(%x: tensor<1x4x5x5xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<6xf32>) -> tensor<1x6x10x10xf32> {
+  // CHECK: mnc.conv_transpose %{{.*}}, %{{.*}} bias(%{{.*}}) {activation = #mnc.activation<relu>, dilations = array<i64: 1, 1>, groups = 2 : i64, output_padding = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}
+  %0 = mnc.conv_transpose %x, %w bias(%b) {activation = #mnc.activation<relu>, dilations = array<i64: 1, 1>, groups = 2 : i64, output_padding = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x5x5xf32>, tensor<4x3x3x3xf32>, tensor<6xf32>) -> tensor<1x6x10x10xf32>
+  return %0 : tensor<1x6x10x10xf32>
+}
+
 // CHECK-LABEL: func.func @conv
 func.func @conv(%x: tensor<1x16x56x56xf32>, %w: tensor<16x1x3x3xf32>, %b: tensor<16xf32>, %r: tensor<1x16x56x56xf32>) -> tensor<1x16x56x56xf32> {
   // CHECK: mnc.conv2d %{{.*}}, %{{.*}} bias(%{{.*}}) residual(%{{.*}}) {activation = #mnc.activation<hardswish, 0.166666672, 5.000000e-01>, dilations = array<i64: 1, 1>, groups = 16 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>}

@@ -185,3 +185,19 @@ func.func @pool_near_misses(%x: tensor<1x2x4x4xf32>) -> (tensor<1x2x3x3xf32>, te
   %7 = mnc.relu %6 : tensor<1x2x3x3xf32>
   return %1, %3, %2, %5, %7 : tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x1x1xf32>, tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// A transposed convolution takes the activation after it too; a second
+// activation stays (near miss).
+// CHECK-LABEL: func.func @conv_transpose_relu
+// CHECK:         %[[Y:.*]] = mnc.conv_transpose {{.*}}activation = #mnc.activation<relu>
+// CHECK-NEXT:    %[[Z:.*]] = mnc.hardswish %[[Y]]
+// CHECK:         return %[[Z]]
+func.func @conv_transpose_relu(%x: tensor<1x2x3x3xf32>) -> tensor<1x4x6x6xf32> {
+  %w = arith.constant dense<1.0> : tensor<2x4x2x2xf32>
+  %0 = mnc.conv_transpose %x, %w {dilations = array<i64: 1, 1>, groups = 1 : i64, output_padding = array<i64: 0, 0>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x2x3x3xf32>, tensor<2x4x2x2xf32>) -> tensor<1x4x6x6xf32>
+  %1 = mnc.relu %0 : tensor<1x4x6x6xf32>
+  %2 = mnc.hardswish %1 : tensor<1x4x6x6xf32>
+  return %2 : tensor<1x4x6x6xf32>
+}

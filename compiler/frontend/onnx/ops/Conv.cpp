@@ -102,7 +102,89 @@ static LogicalResult importBatchNorm(NodeContext &node) {
   return success();
 }
 
+/// ConvTranspose with a constant [C, F / group, KH, KW] weight and optional
+/// constant bias. The padding comes from `pads`, or from `output_shape` or
+/// `auto_pad` as ONNX specifies it: the total padding split in half, the odd
+/// element at the end for SAME_UPPER, at the start otherwise; an
+/// output_shape beyond the full result extends it like output_padding.
+static LogicalResult importConvTranspose(NodeContext &node) {
+  FailureOr<RankedTensorType> inputType = node.getValueType(0);
+  FailureOr<const ConstTensor *> filter = node.requireConst(1, "weight");
+  if (failed(inputType) || failed(filter))
+    return failure();
+  if (node.hasInput(2) && failed(node.requireConst(2, "bias")))
+    return failure();
+  ArrayRef<int64_t> filterShape = (*filter)->shape;
+  ArrayRef<int64_t> in = inputType->getShape();
+  if (filterShape.size() != 4 || in.size() != 4)
+    return node.error() << "only 2-D transposed convolutions are supported "
+                           "(rank-4 input and weight), got input "
+                        << formatShape(in) << " and weight "
+                        << formatShape(filterShape);
+  SmallVector<int64_t> kernel =
+      node.getInts("kernel_shape", filterShape.drop_front(2));
+  if (kernel != filterShape.drop_front(2))
+    return node.error() << "kernel_shape " << formatShape(kernel)
+                        << " does not match the weight "
+                        << formatShape(filterShape);
+  SmallVector<int64_t> strides = node.getInts("strides", {1, 1});
+  SmallVector<int64_t> dilations = node.getInts("dilations", {1, 1});
+  SmallVector<int64_t> outputPadding = node.getInts("output_padding", {0, 0});
+  int64_t groups = node.getInt("group", 1);
+  if (strides.size() != 2 || dilations.size() != 2 ||
+      outputPadding.size() != 2)
+    return node.error() << "strides, dilations and output_padding need 2 "
+                           "values each";
+  std::string autoPad = node.getString("auto_pad", "NOTSET");
+  SmallVector<int64_t> outputShape = node.getInts("output_shape");
+  if (autoPad != "NOTSET" && autoPad != "VALID" && autoPad != "SAME_UPPER" &&
+      autoPad != "SAME_LOWER")
+    return node.error() << "auto_pad '" << autoPad << "' is not supported";
+  SmallVector<int64_t> pads = node.getInts("pads", {0, 0, 0, 0});
+  if (pads.size() != 4)
+    return node.error() << "pads needs 4 values, got " << pads.size();
+  bool same = autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER";
+  if (autoPad == "VALID")
+    pads.assign(4, 0);
+  if (!outputShape.empty() || same) {
+    if (!outputShape.empty() && outputShape.size() != 2 &&
+        outputShape.size() != 4)
+      return node.error() << "output_shape " << formatShape(outputShape)
+                          << " must give [H, W] or [N, C, H, W]";
+    for (int axis = 0; axis < 2; ++axis) {
+      int64_t full = strides[axis] * (in[2 + axis] - 1) + outputPadding[axis] +
+                     dilations[axis] * (kernel[axis] - 1) + 1;
+      int64_t wanted = outputShape.empty()
+                           ? in[2 + axis] * strides[axis]
+                           : outputShape[outputShape.size() - 2 + axis];
+      int64_t total = full - wanted;
+      if (total < 0) {
+        outputPadding[axis] -= total;
+        total = 0;
+      }
+      int64_t head = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+      pads[axis] = head;
+      pads[axis + 2] = total - head;
+    }
+  }
+  FailureOr<Shape> shape = inferConvTranspose2dShape(
+      in, filterShape, strides, pads, dilations, outputPadding, groups,
+      node.errorFn());
+  if (failed(shape))
+    return failure();
+  if (node.hasInput(2) && node.getConst(2)->shape != Shape{(*shape)[1]})
+    return node.error() << "bias shape " << formatShape(node.getConst(2)->shape)
+                        << " must be [" << (*shape)[1] << "]";
+  Value bias = node.hasInput(2) ? *node.getValue(2) : Value();
+  node.setOutput(0, node.create<ConvTransposeOp>(
+                        node.tensorType(*shape), *node.getValue(0),
+                        *node.getValue(1), bias, strides, pads, dilations,
+                        outputPadding, groups, /*activation=*/nullptr));
+  return success();
+}
+
 void mnc::onnx_frontend::registerConvOps(OpTable &table) {
   table.addImporter("Conv", importConv);
+  table.addImporter("ConvTranspose", importConvTranspose);
   table.addImporter("BatchNormalization", importBatchNorm);
 }
