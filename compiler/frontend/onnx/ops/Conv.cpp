@@ -18,9 +18,11 @@ using llvm::ArrayRef;
 using llvm::SmallVector;
 using llvm::StringRef;
 
-/// Conv with a constant [C_out, C_in / group, KH, KW] weight and optional
-/// constant bias.
-static LogicalResult importConv(NodeContext &node) {
+/// The input type and the constant weight of a 2-D convolution or
+/// transposed convolution (`what`), checked: rank-4 input and weight,
+/// kernel_shape (if given) the weight's, a constant bias if there is one.
+static FailureOr<std::pair<RankedTensorType, const ConstTensor *>>
+readConvolutionOperands(NodeContext &node, StringRef what) {
   FailureOr<RankedTensorType> inputType = node.getValueType(0);
   FailureOr<const ConstTensor *> filter = node.requireConst(1, "weight");
   if (failed(inputType) || failed(filter))
@@ -28,17 +30,32 @@ static LogicalResult importConv(NodeContext &node) {
   if (node.hasInput(2) && failed(node.requireConst(2, "bias")))
     return failure();
   ArrayRef<int64_t> filterShape = (*filter)->shape;
-  if (filterShape.size() != 4 || inputType->getRank() != 4)
-    return node.error() << "only 2-D convolutions are supported (rank-4 "
-                           "input and weight), got input "
-                        << formatShape(inputType->getShape())
-                        << " and weight " << formatShape(filterShape);
+  if (filterShape.size() != 4 || inputType->getRank() != 4) {
+    node.error() << "only 2-D " << what
+                 << " are supported (rank-4 input and weight), got input "
+                 << formatShape(inputType->getShape()) << " and weight "
+                 << formatShape(filterShape);
+    return failure();
+  }
   SmallVector<int64_t> kernel =
       node.getInts("kernel_shape", filterShape.drop_front(2));
-  if (kernel != filterShape.drop_front(2))
-    return node.error() << "kernel_shape " << formatShape(kernel)
-                        << " does not match the weight "
-                        << formatShape(filterShape);
+  if (kernel != filterShape.drop_front(2)) {
+    node.error() << "kernel_shape " << formatShape(kernel)
+                 << " does not match the weight " << formatShape(filterShape);
+    return failure();
+  }
+  return std::make_pair(*inputType, *filter);
+}
+
+/// Conv with a constant [C_out, C_in / group, KH, KW] weight and optional
+/// constant bias.
+static LogicalResult importConv(NodeContext &node) {
+  auto operands = readConvolutionOperands(node, "convolutions");
+  if (failed(operands))
+    return failure();
+  RankedTensorType inputType = operands->first;
+  ArrayRef<int64_t> filterShape = operands->second->shape;
+  ArrayRef<int64_t> kernel = filterShape.drop_front(2);
   SmallVector<int64_t> strides = node.getInts("strides", {1, 1});
   SmallVector<int64_t> dilations = node.getInts("dilations", {1, 1});
   int64_t groups = node.getInt("group", 1);
@@ -50,11 +67,11 @@ static LogicalResult importConv(NodeContext &node) {
                                      ? dilations[1] * (kernel[1] - 1) + 1
                                      : kernel[1]};
   FailureOr<std::array<int64_t, 4>> pads =
-      windowPads(node, inputType->getShape(), window, strides);
+      windowPads(node, inputType.getShape(), window, strides);
   if (failed(pads))
     return failure();
   FailureOr<Shape> shape =
-      inferConv2dShape(inputType->getShape(), filterShape, strides, *pads,
+      inferConv2dShape(inputType.getShape(), filterShape, strides, *pads,
                        dilations, groups, node.errorFn());
   if (failed(shape))
     return failure();
@@ -108,25 +125,12 @@ static LogicalResult importBatchNorm(NodeContext &node) {
 /// element at the end for SAME_UPPER, at the start otherwise; an
 /// output_shape beyond the full result extends it like output_padding.
 static LogicalResult importConvTranspose(NodeContext &node) {
-  FailureOr<RankedTensorType> inputType = node.getValueType(0);
-  FailureOr<const ConstTensor *> filter = node.requireConst(1, "weight");
-  if (failed(inputType) || failed(filter))
+  auto operands = readConvolutionOperands(node, "transposed convolutions");
+  if (failed(operands))
     return failure();
-  if (node.hasInput(2) && failed(node.requireConst(2, "bias")))
-    return failure();
-  ArrayRef<int64_t> filterShape = (*filter)->shape;
-  ArrayRef<int64_t> in = inputType->getShape();
-  if (filterShape.size() != 4 || in.size() != 4)
-    return node.error() << "only 2-D transposed convolutions are supported "
-                           "(rank-4 input and weight), got input "
-                        << formatShape(in) << " and weight "
-                        << formatShape(filterShape);
-  SmallVector<int64_t> kernel =
-      node.getInts("kernel_shape", filterShape.drop_front(2));
-  if (kernel != filterShape.drop_front(2))
-    return node.error() << "kernel_shape " << formatShape(kernel)
-                        << " does not match the weight "
-                        << formatShape(filterShape);
+  ArrayRef<int64_t> in = operands->first.getShape();
+  ArrayRef<int64_t> filterShape = operands->second->shape;
+  ArrayRef<int64_t> kernel = filterShape.drop_front(2);
   SmallVector<int64_t> strides = node.getInts("strides", {1, 1});
   SmallVector<int64_t> dilations = node.getInts("dilations", {1, 1});
   SmallVector<int64_t> outputPadding = node.getInts("output_padding", {0, 0});
