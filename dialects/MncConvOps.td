@@ -120,6 +120,19 @@ def Mnc_FullyConnectedOp : Mnc_Op<"fully_connected", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Mnc_BatchMatmulOp : Mnc_Op<"batch_matmul", [Pure]> {
+  let summary = "output[b] = lhs[b] * rhs[b] for every batch index b";
+  let description = [{
+    `lhs` is [B..., M, K], `rhs` [B..., K, N] with the same batch
+    dimensions; the result is [B..., M, N] (ONNX MatMul of two batched
+    tensors).
+  }];
+  let arguments = (ins Mnc_Tensor:$lhs, Mnc_Tensor:$rhs);
+  let results = (outs Mnc_Tensor:$output);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
 def Mnc_SqueezeExciteOp : Mnc_Op<"squeeze_excite", [Pure]> {
   let summary = "a whole squeeze-and-excite block";
   let description = [{

@@ -150,6 +150,12 @@ LogicalResult FullyConnectedOp::verify() {
   return success();
 }
 
+LogicalResult BatchMatmulOp::verify() {
+  return verifyResultShape(
+      *this, inferBatchMatmulShape(shapeOf(getLhs()), shapeOf(getRhs()),
+                                   [&] { return emitOpError(); }));
+}
+
 LogicalResult SqueezeExciteOp::verify() {
   ArrayRef<int64_t> input = shapeOf(getInput());
   if (input.size() != 4)

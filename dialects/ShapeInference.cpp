@@ -185,6 +185,23 @@ FailureOr<Shape> inferBroadcastShape(ArrayRef<int64_t> lhs,
   return result;
 }
 
+FailureOr<Shape> inferBatchMatmulShape(ArrayRef<int64_t> lhs,
+                                       ArrayRef<int64_t> rhs,
+                                       EmitErrorFn emitError) {
+  if (lhs.size() < 3 || lhs.size() != rhs.size())
+    return emitError() << "operands must have the same rank, at least 3, got "
+                       << lhs.size() << " and " << rhs.size();
+  size_t rank = lhs.size();
+  if (lhs.drop_back(2) != rhs.drop_back(2))
+    return emitError() << "batch dimensions differ";
+  if (lhs[rank - 1] != rhs[rank - 2])
+    return emitError() << "lhs has K = " << lhs[rank - 1]
+                       << " but rhs has K = " << rhs[rank - 2];
+  Shape result(lhs.begin(), lhs.end());
+  result.back() = rhs.back();
+  return result;
+}
+
 FailureOr<Shape> inferFullyConnectedShape(ArrayRef<int64_t> input,
                                           ArrayRef<int64_t> weight,
                                           EmitErrorFn emitError) {

@@ -56,6 +56,12 @@ mlir::FailureOr<Shape> inferBroadcastShape(llvm::ArrayRef<int64_t> lhs,
                                            EmitErrorFn emitError);
 
 /// [M, N] for an [M, K] input and an [N, K] weight.
+/// [B..., M, N] of a batched matrix product of [B..., M, K] and
+/// [B..., K, N] (the same batch dimensions on both sides, at least one).
+mlir::FailureOr<Shape> inferBatchMatmulShape(llvm::ArrayRef<int64_t> lhs,
+                                             llvm::ArrayRef<int64_t> rhs,
+                                             EmitErrorFn emitError);
+
 mlir::FailureOr<Shape> inferFullyConnectedShape(llvm::ArrayRef<int64_t> input,
                                                 llvm::ArrayRef<int64_t> weight,
                                                 EmitErrorFn emitError);

@@ -1,7 +1,9 @@
-//===- MatmulLowering.cpp - fully connected and squeeze-and-excite --------===//
+//===- MatmulLowering.cpp - matrix products and squeeze-and-excite --------===//
 //
-// Both are matmuls with an [N, K] weight (ONNX's Gemm with transB): packed to
-// [K, N] at compile time when constant, then a vector kernel or linalg.matmul.
+// Fully connected layers and squeeze-and-excite are matmuls with an [N, K]
+// weight (ONNX's Gemm with transB): packed to [K, N] at compile time when
+// constant, then a vector kernel or linalg.matmul. A batched product of two
+// computed tensors is linalg.batch_matmul.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,44 @@ using namespace mlir;
 using namespace mnc;
 
 namespace {
+
+/// [B..., M, K] x [B..., K, N]: linalg.batch_matmul over the batch
+/// dimensions collapsed into one (row-major logical order, so a rank-4
+/// operand stored NHWC is transposed back first).
+struct BatchMatmulLowering : OpLoweringPattern<BatchMatmulOp> {
+  using OpLoweringPattern::OpLoweringPattern;
+
+  FailureOr<Value> lower(BatchMatmulOp op, OpAdaptor adaptor,
+                         ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> lhsShape = shapeOf(op.getLhs()),
+                      rhsShape = shapeOf(op.getRhs()),
+                      outShape = shapeOf(op.getOutput());
+    int64_t rank = lhsShape.size();
+    int64_t batch = getNumElements(lhsShape.drop_back(2));
+    int64_t m = lhsShape[rank - 2], k = lhsShape[rank - 1],
+            n = rhsShape[rank - 1];
+    auto asBatched = [&](Value value, ArrayRef<int64_t> shape,
+                         ArrayRef<int64_t> batched) {
+      return rank == 3 ? value
+                       : reshapeLogical(rewriter, loc, value, shape, batched);
+    };
+    Value lhs = asBatched(storage(rewriter, op.getLhs(), adaptor.getLhs()),
+                          lhsShape, {batch, m, k});
+    Value rhs = asBatched(storage(rewriter, op.getRhs(), adaptor.getRhs()),
+                          rhsShape, {batch, k, n});
+    Value product =
+        rewriter
+            .create<linalg::BatchMatmulOp>(
+                loc, tensorType({batch, m, n}, rewriter.getF32Type()),
+                ValueRange{lhs, rhs},
+                accumulatorInit(rewriter, loc, {batch, m, n}, Value()))
+            .getResult(0);
+    return rank == 3 ? product
+                     : reshapeLogical(rewriter, loc, product, {batch, m, n},
+                                      outShape);
+  }
+};
 
 /// [M, K] x [N, K]^T + bias, then the fused activation.
 struct FullyConnectedLowering : OpLoweringPattern<FullyConnectedOp> {
@@ -108,6 +148,6 @@ private:
 
 void mnc::populateMatmulLoweringPatterns(RewritePatternSet &patterns,
                                          LoweringState &state) {
-  patterns.add<FullyConnectedLowering, SqueezeExciteLowering>(
-      patterns.getContext(), state);
+  patterns.add<BatchMatmulLowering, FullyConnectedLowering,
+               SqueezeExciteLowering>(patterns.getContext(), state);
 }

@@ -1,6 +1,13 @@
 // Every op prints and parses back to the same text.
 // RUN: mnc-opt %s | mnc-opt | FileCheck %s
 
+// CHECK-LABEL: func.func @batch_matmul
+func.func @batch_matmul(%a: tensor<2x3x4xf32>, %b: tensor<2x4x5xf32>) -> tensor<2x3x5xf32> {
+  // CHECK: mnc.batch_matmul %{{.*}}, %{{.*}} : (tensor<2x3x4xf32>, tensor<2x4x5xf32>) -> tensor<2x3x5xf32>
+  %0 = mnc.batch_matmul %a, %b : (tensor<2x3x4xf32>, tensor<2x4x5xf32>) -> tensor<2x3x5xf32>
+  return %0 : tensor<2x3x5xf32>
+}
+
 // CHECK-LABEL: func.func @conv_transpose
 func.func @conv_transpose(%x: tensor<1x4x5x5xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<6xf32>) -> tensor<1x6x10x10xf32> {
   // CHECK: mnc.conv_transpose %{{.*}}, %{{.*}} bias(%{{.*}}) {activation = #mnc.activation<relu>, dilations = array<i64: 1, 1>, groups = 2 : i64, output_padding = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>}

@@ -9,8 +9,18 @@
 # RUN: %python %s %t.matmul.onnx matmul
 # RUN: %python %testlib/multi_check.py --compiler mnc-compile --model %t.matmul.onnx --workdir %t.matmul | FileCheck %s
 # RUN: %python %testlib/multi_check.py --compiler mnc-compile --model %t.matmul.onnx --workdir %t.matmul-par --parallel | FileCheck %s
+# Batched products of two computed tensors, rank 3 and rank 4 (stored NHWC
+# inside the library), and a batched B whose batch dimensions differ (refused
+# in one line).
+# RUN: %python %s %t.batched.onnx batched
+# RUN: %python %testlib/multi_check.py --compiler mnc-compile --model %t.batched.onnx --workdir %t.batched | FileCheck %s
+# RUN: %if aarch64-cross %{ %python %testlib/multi_check.py --compiler mnc-compile --model %t.batched.onnx --workdir %t.batched-a64 --cross aarch64 | FileCheck %s %}
+# RUN: %python %s %t.mismatch.onnx mismatch
+# RUN: not mnc-compile %t.mismatch.onnx --emit=mnc 2>&1 | FileCheck %s --check-prefix=MISMATCH -DFILE=%t.mismatch.onnx
 # RUN: mnc-compile %t.gemm.onnx --emit=mnc | FileCheck %s --check-prefix=IMPORT
 # CHECK: PASS
+
+# MISMATCH: [[FILE]]: error: node 0 'bmm' (MatMul): a batched B needs the same batch dimensions on both sides, got [2, 3, 4] x [1, 4, 5]
 
 # The constant-B Gemm keeps its per-column bias; the others add C after.
 # IMPORT-LABEL: func.func @main
@@ -46,6 +56,22 @@ if variant == "gemm":
               ("bt_in", "float32", [4, 5])]
     outputs = [("y0", "float32", [3, 4]), ("y1", "float32", [3, 4]), ("y2", "float32", [3, 4])]
     inits = {"w": rand([4, 5], seed=1), "c": rand([4], seed=2), "col": rand([3, 1], seed=3)}
+elif variant == "batched":
+    nodes = [
+        helper.make_node("Sigmoid", ["a"], ["sa"], name="sig_a"),
+        helper.make_node("MatMul", ["sa", "b"], ["p3"], name="bmm3"),
+        helper.make_node("Conv", ["img", "w"], ["feat"], name="conv", kernel_shape=[1, 1]),
+        helper.make_node("MatMul", ["feat", "c"], ["p4"], name="bmm4"),
+    ]
+    inputs = [("a", "float32", [2, 3, 4]), ("b", "float32", [2, 4, 5]),
+              ("img", "float32", [1, 3, 6, 4]), ("c", "float32", [1, 2, 4, 7])]
+    outputs = [("p3", "float32", [2, 3, 5]), ("p4", "float32", [1, 2, 6, 7])]
+    inits = {"w": rand([2, 3, 1, 1], seed=4)}
+elif variant == "mismatch":
+    nodes = [helper.make_node("MatMul", ["a", "b"], ["y"], name="bmm")]
+    inputs = [("a", "float32", [2, 3, 4]), ("b", "float32", [1, 4, 5])]
+    outputs = [("y", "float32", [2, 3, 5])]
+    inits = {}
 else:
     nodes = [
         helper.make_node("Sigmoid", ["x"], ["sx"], name="sig_x"),

@@ -239,6 +239,26 @@ func.func @channel_multiplier(%x: tensor<1x2x3x3xf32>) -> tensor<1x4x3x3xf32> {
 
 // -----
 
+// A batched product of rank 3 is linalg.batch_matmul as it is; rank 4
+// operands (stored NHWC) are brought back to row-major order and collapsed
+// to one batch dimension, and the result expanded and stored NHWC again.
+// CHECK-LABEL: func.func @batch_matmul3
+// CHECK:         linalg.batch_matmul ins(%arg0, %arg1 : tensor<2x3x4xf32>, tensor<2x4x5xf32>) outs(%{{.*}} : tensor<2x3x5xf32>)
+// CHECK-LABEL: func.func @batch_matmul4
+// CHECK:         %[[A:.*]] = tensor.expand_shape {{.*}} into tensor<6x3x4xf32>
+// CHECK:         %[[B:.*]] = tensor.expand_shape {{.*}} into tensor<6x4x5xf32>
+// CHECK:         linalg.batch_matmul ins(%[[A]], %[[B]] : tensor<6x3x4xf32>, tensor<6x4x5xf32>) outs(%{{.*}} : tensor<6x3x5xf32>)
+func.func @batch_matmul3(%a: tensor<2x3x4xf32>, %b: tensor<2x4x5xf32>) -> tensor<2x3x5xf32> {
+  %0 = mnc.batch_matmul %a, %b : (tensor<2x3x4xf32>, tensor<2x4x5xf32>) -> tensor<2x3x5xf32>
+  return %0 : tensor<2x3x5xf32>
+}
+func.func @batch_matmul4(%a: tensor<2x3x3x4xf32>, %b: tensor<2x3x4x5xf32>) -> tensor<2x3x3x5xf32> {
+  %0 = mnc.batch_matmul %a, %b : (tensor<2x3x3x4xf32>, tensor<2x3x4x5xf32>) -> tensor<2x3x3x5xf32>
+  return %0 : tensor<2x3x3x5xf32>
+}
+
+// -----
+
 // A standalone leaky_relu is an elementwise linalg.generic: alpha * x where
 // x < 0, else x.
 // CHECK-LABEL: func.func @leaky_relu

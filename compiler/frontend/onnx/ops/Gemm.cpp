@@ -157,20 +157,45 @@ static LogicalResult importGemm(NodeContext &node) {
   return success();
 }
 
+/// MatMul of [B..., M, K] by a batched [B..., K, N]: mnc.batch_matmul. The
+/// batch dimensions must be the same (a left operand without them, or of
+/// rank 1, is refused).
+static LogicalResult importBatchedMatMul(NodeContext &node,
+                                         ArrayRef<int64_t> lhsShape,
+                                         ArrayRef<int64_t> rhsShape) {
+  if (lhsShape.size() != rhsShape.size() ||
+      lhsShape.drop_back(2) != rhsShape.drop_back(2))
+    return node.error() << "a batched B needs the same batch dimensions on "
+                           "both sides, got "
+                        << formatShape(lhsShape) << " x "
+                        << formatShape(rhsShape);
+  FailureOr<Value> lhs = node.getValue(0), rhs = node.getValue(1);
+  if (failed(lhs) || failed(rhs))
+    return failure();
+  FailureOr<Shape> shape =
+      inferBatchMatmulShape(lhsShape, rhsShape, node.errorFn());
+  if (failed(shape))
+    return failure();
+  node.setOutput(0,
+                 node.create<BatchMatmulOp>(node.tensorType(*shape), *lhs, *rhs));
+  return success();
+}
+
 /// MatMul by a [K, N] matrix (NumPy semantics: 1-D operands are a row or a
 /// column) is a fully connected layer without a bias, of weight [N, K]: a
 /// constant B is transposed at compile time, a computed one at run time; a
-/// batched left operand is flattened to rows and back. A batched B is not
-/// supported.
+/// batched left operand is flattened to rows and back. A batched B makes it
+/// a batched product.
 static LogicalResult importMatMul(NodeContext &node) {
   FailureOr<RankedTensorType> inputType = node.getValueType(0);
   FailureOr<Shape> bOperandShape = operandShape(node, 1);
   if (failed(inputType) || failed(bOperandShape))
     return failure();
   ArrayRef<int64_t> inShape = inputType->getShape(), bShape = *bOperandShape;
-  if (inShape.empty() || bShape.empty() || bShape.size() > 2)
-    return node.error() << "only [..., M, K] x [K, N] is supported (B of "
-                           "rank 1 or 2), got "
+  if (bShape.size() > 2)
+    return importBatchedMatMul(node, inShape, bShape);
+  if (inShape.empty() || bShape.empty())
+    return node.error() << "operands must have rank 1 or more, got "
                         << formatShape(inShape) << " x "
                         << formatShape(bShape);
   int64_t k = bShape[0], n = bShape.size() == 2 ? bShape[1] : 1;
