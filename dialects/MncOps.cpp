@@ -331,5 +331,8 @@ LogicalResult ResizeOp::verify() {
   if (!(getScaleH().convertToFloat() > 0.0f) ||
       !(getScaleW().convertToFloat() > 0.0f))
     return emitOpError() << "scales must be positive";
+  if (getAddend() && getAddend().getType() != getType())
+    return emitOpError() << "addend type " << getAddend().getType()
+                         << " must match the result type " << getType();
   return success();
 }

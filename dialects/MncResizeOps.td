@@ -54,16 +54,22 @@ def Mnc_ResizeOp : Mnc_Op<"resize", [Pure]> {
     The output size is the result type's; `scale_h` and `scale_w` are the
     scales that map coordinates (output size / input size unless the model
     gave explicit scales). `nearest_rounding` matters in nearest mode only.
+    `addend`, of the result's type, is added to the resized tensor (an FPN
+    or segmentation head's upsample-and-add, fused by fuse-residual-add).
   }];
   let arguments = (ins
     Mnc_Tensor:$input,
+    Optional<Mnc_Tensor>:$addend,
     Mnc_ResizeMode:$mode,
     Mnc_CoordinateTransform:$coordinate_transform,
     Mnc_NearestRounding:$nearest_rounding,
     F32Attr:$scale_h,
     F32Attr:$scale_w);
   let results = (outs Mnc_Tensor:$output);
-  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let assemblyFormat = [{
+    $input (`addend` `(` $addend^ `)`)? attr-dict `:`
+    functional-type(operands, results)
+  }];
   let hasVerifier = 1;
 }
 

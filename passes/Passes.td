@@ -378,12 +378,15 @@ def FoldSqueezeExcite : Pass<"fold-squeeze-excite", "mlir::ModuleOp"> {
 }
 
 def FuseResidualAdd : Pass<"fuse-residual-add", "mlir::ModuleOp"> {
-  let summary = "Fuses add(conv2d, r) into the conv2d's residual operand";
+  let summary = "Fuses add(conv2d, r) into the conv2d's residual operand and "
+                "add(resize, r) into the resize's addend";
   let description = [{
     `add(conv, r)` (either order) becomes `conv` with residual `r` when the
     conv2d has no residual yet, its result has the add as only use and `r`
     has the conv2d's result type (no broadcasting). A fused activation stays:
-    conv2d computes activation(conv + bias) + residual.
+    conv2d computes activation(conv + bias) + residual. `add(resize, r)`
+    becomes `resize` with addend `r` under the same conditions, so the
+    resize's kernel adds r as it writes each pixel.
   }];
 }
 

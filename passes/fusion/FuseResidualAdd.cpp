@@ -1,9 +1,11 @@
-//===- FuseResidualAdd.cpp - residual adds into convolutions --------------===//
+//===- FuseResidualAdd.cpp - residual adds into their producers -----------===//
 //
 // The projection convolution of a MobileNetV3 inverted residual block is
 // followed by `add(conv, block_input)`. The convolution's `residual` operand
 // expresses exactly that, so the lowering adds the residual in the
-// convolution's epilogue instead of a separate pass over memory.
+// convolution's epilogue instead of a separate pass over memory. Likewise
+// the upsample-and-add of segmentation and detection heads: a resize whose
+// only use is an add takes the other operand as its `addend`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,11 +61,44 @@ struct FuseResidualAddPattern : OpRewritePattern<AddOp> {
   }
 };
 
+/// add(resize(x), r) (either order) -> resize(x) addend(r)
+///
+/// The upsample-and-add of feature pyramids and segmentation heads: the
+/// resize computes each output pixel and adds r's in the same pass. The
+/// resize must have no addend yet and the add as its only use; r must have
+/// the resize's result type (no broadcasting).
+struct FuseResizeAddPattern : OpRewritePattern<AddOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(AddOp add,
+                                PatternRewriter &rewriter) const override {
+    for (auto [resized, addend] : {std::pair(add.getLhs(), add.getRhs()),
+                                   std::pair(add.getRhs(), add.getLhs())}) {
+      auto resize = resized.getDefiningOp<ResizeOp>();
+      if (!resize || resize.getAddend() || !resized.hasOneUse() ||
+          addend.getType() != resize.getType() ||
+          add.getType() != resize.getType())
+        continue;
+      auto fused = rewriter.create<ResizeOp>(
+          rewriter.getFusedLoc({resize.getLoc(), add.getLoc()}),
+          resize.getType(), resize.getInput(), addend, resize.getModeAttr(),
+          resize.getCoordinateTransformAttr(), resize.getNearestRoundingAttr(),
+          resize.getScaleHAttr(), resize.getScaleWAttr());
+      rewriter.replaceOp(add, fused.getResult());
+      rewriter.eraseOp(resize);
+      return success();
+    }
+    return rewriter.notifyMatchFailure(
+        add, "no operand is a resize result that can take the other as its "
+             "addend");
+  }
+};
+
 struct FuseResidualAddPass
     : public mnc::impl::FuseResidualAddBase<FuseResidualAddPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<FuseResidualAddPattern>(&getContext());
+    patterns.add<FuseResidualAddPattern, FuseResizeAddPattern>(&getContext());
     if (failed(applyPatternsAndFoldGreedily(getOperation(),
                                             std::move(patterns)))) {
       getOperation().emitError("fuse-residual-add: rewriting did not converge");

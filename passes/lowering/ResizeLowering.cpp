@@ -159,6 +159,15 @@ struct ResizeLowering : OpLoweringPattern<ResizeOp> {
     Value input = storage(rewriter, op.getInput(), adaptor.getInput());
     SmallVector<int64_t> outStorage = toStorageShape(out);
     Value init = emptyTensor(rewriter, loc, outStorage);
+    // A fused addend is read at the output position and added.
+    Value addend = op.getAddend()
+                       ? storage(rewriter, op.getAddend(), adaptor.getAddend())
+                       : Value();
+    SmallVector<Value> inputs = tables;
+    if (addend) {
+      inputs.push_back(addend);
+      maps.insert(maps.end() - 1, AffineMap::getMultiDimIdentityMap(4, context));
+    }
     auto body = [&](OpBuilder &b, Location l, ValueRange args) {
       Value batch = b.create<linalg::IndexOp>(l, 0);
       Value channel = b.create<linalg::IndexOp>(l, 3);
@@ -177,10 +186,12 @@ struct ResizeLowering : OpLoweringPattern<ResizeOp> {
                             pixel(indices[2], indices[3]), args[5]);
         result = lerp(b, l, top, bottom, args[4]);
       }
+      if (addend)
+        result = b.create<arith::AddFOp>(l, result, args[tables.size()]);
       b.create<linalg::YieldOp>(l, result);
     };
     return rewriter
-        .create<linalg::GenericOp>(loc, init.getType(), tables, init, maps,
+        .create<linalg::GenericOp>(loc, init.getType(), inputs, init, maps,
                                    parallelIterators(4), body)
         .getResult(0);
   }

@@ -516,3 +516,11 @@ func.func @batch_matmul_batches(%a: tensor<2x3x4xf32>, %b: tensor<3x4x5xf32>) ->
   %0 = mnc.batch_matmul %a, %b : (tensor<2x3x4xf32>, tensor<3x4x5xf32>) -> tensor<2x3x5xf32>
   return %0 : tensor<2x3x5xf32>
 }
+
+// -----
+
+func.func @resize_addend(%x: tensor<1x4x6x6xf32>, %r: tensor<1x4x6x6xf32>) -> tensor<1x4x12x12xf32> {
+  // expected-error @+1 {{addend type 'tensor<1x4x6x6xf32>' must match the result type 'tensor<1x4x12x12xf32>'}}
+  %0 = mnc.resize %x addend(%r) {mode = #mnc.resize_mode<nearest>, coordinate_transform = #mnc.coordinate_transform<asymmetric>, nearest_rounding = #mnc.nearest_rounding<floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x12x12xf32>
+  return %0 : tensor<1x4x12x12xf32>
+}

@@ -105,3 +105,35 @@ func.func @has_residual(%x: tensor<1x2x3x3xf32>, %y: tensor<1x2x3x3xf32>) -> ten
   %1 = mnc.add %0, %y : (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
   return %1 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// add(resize(x), r) in either order: the resize takes r as its addend.
+// CHECK-LABEL: func.func @resize_add
+// CHECK:         %[[A:.*]] = mnc.resize %arg0 addend(%arg1) {{.*}}scale_h = 2.000000e+00
+// CHECK-NEXT:    %[[B:.*]] = mnc.resize %arg0 addend(%[[A]])
+// CHECK-NOT:     mnc.add
+// CHECK:         return %[[B]]
+func.func @resize_add(%x: tensor<1x2x3x3xf32>, %r: tensor<1x2x6x6xf32>) -> tensor<1x2x6x6xf32> {
+  %0 = mnc.resize %x {mode = #mnc.resize_mode<nearest>, coordinate_transform = #mnc.coordinate_transform<asymmetric>, nearest_rounding = #mnc.nearest_rounding<floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x2x3x3xf32>) -> tensor<1x2x6x6xf32>
+  %1 = mnc.add %0, %r : (tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>) -> tensor<1x2x6x6xf32>
+  %2 = mnc.resize %x {mode = #mnc.resize_mode<bilinear>, coordinate_transform = #mnc.coordinate_transform<half_pixel>, nearest_rounding = #mnc.nearest_rounding<round_prefer_floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x2x3x3xf32>) -> tensor<1x2x6x6xf32>
+  %3 = mnc.add %1, %2 : (tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>) -> tensor<1x2x6x6xf32>
+  return %3 : tensor<1x2x6x6xf32>
+}
+
+// -----
+
+// Near misses: a broadcasting add, and a resize with another use, stay.
+// CHECK-LABEL: func.func @resize_add_near_misses
+// CHECK:         %[[A:.*]] = mnc.resize %arg0 {
+// CHECK:         mnc.add %[[A]], %arg1
+// CHECK:         %[[B:.*]] = mnc.resize %arg0 {
+// CHECK:         mnc.add %[[B]], %arg2
+func.func @resize_add_near_misses(%x: tensor<1x2x3x3xf32>, %b: tensor<1x2x1x1xf32>, %r: tensor<1x2x6x6xf32>) -> (tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>) {
+  %0 = mnc.resize %x {mode = #mnc.resize_mode<nearest>, coordinate_transform = #mnc.coordinate_transform<asymmetric>, nearest_rounding = #mnc.nearest_rounding<floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x2x3x3xf32>) -> tensor<1x2x6x6xf32>
+  %1 = mnc.add %0, %b : (tensor<1x2x6x6xf32>, tensor<1x2x1x1xf32>) -> tensor<1x2x6x6xf32>
+  %2 = mnc.resize %x {mode = #mnc.resize_mode<nearest>, coordinate_transform = #mnc.coordinate_transform<asymmetric>, nearest_rounding = #mnc.nearest_rounding<floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x2x3x3xf32>) -> tensor<1x2x6x6xf32>
+  %3 = mnc.add %2, %r : (tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>) -> tensor<1x2x6x6xf32>
+  return %1, %3, %2 : tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>, tensor<1x2x6x6xf32>
+}

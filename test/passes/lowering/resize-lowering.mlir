@@ -105,3 +105,17 @@ func.func @bilinear_half_pixel(%x: tensor<1x3x2x2xf32>) -> tensor<1x3x4x1xf32> {
   %0 = mnc.resize %x {mode = #mnc.resize_mode<bilinear>, coordinate_transform = #mnc.coordinate_transform<pytorch_half_pixel>, nearest_rounding = #mnc.nearest_rounding<round_prefer_floor>, scale_h = 2.0 : f32, scale_w = 0.5 : f32} : (tensor<1x3x2x2xf32>) -> tensor<1x3x4x1xf32>
   return %0 : tensor<1x3x4x1xf32>
 }
+
+// -----
+
+// A fused addend is one more input of the generic, read at the output
+// position and added to the resized pixel.
+// CHECK-LABEL: func.func @with_addend
+// CHECK:         linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %[[ADD:.*]] : tensor<6xi32>, tensor<6xi32>, tensor<1x6x6x2xf32>)
+// CHECK:           %[[P:.*]] = tensor.extract
+// CHECK:           %[[S:.*]] = arith.addf %[[P]], %{{.*}} : f32
+// CHECK:           linalg.yield %[[S]]
+func.func @with_addend(%x: tensor<1x2x3x3xf32>, %r: tensor<1x2x6x6xf32>) -> tensor<1x2x6x6xf32> {
+  %0 = mnc.resize %x addend(%r) {mode = #mnc.resize_mode<nearest>, coordinate_transform = #mnc.coordinate_transform<asymmetric>, nearest_rounding = #mnc.nearest_rounding<floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x2x3x3xf32>, tensor<1x2x6x6xf32>) -> tensor<1x2x6x6xf32>
+  return %0 : tensor<1x2x6x6xf32>
+}

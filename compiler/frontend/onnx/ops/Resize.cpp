@@ -120,7 +120,7 @@ static LogicalResult buildResize(NodeContext &node, ResizeRequest &request) {
   }
   node.setOutput(0, node.create<ResizeOp>(
                         node.tensorType(outShape), *node.getValue(0),
-                        request.mode, request.transform, request.rounding,
+                        /*addend=*/Value(), request.mode, request.transform, request.rounding,
                         llvm::APFloat(scales[2]), llvm::APFloat(scales[3])));
   return success();
 }
