@@ -1,7 +1,7 @@
 //===- Softmax.cpp - ONNX Softmax -----------------------------------------===//
 //
 // Softmax over one axis; the opset < 13 form, over all dimensions from the
-// axis on, only where that is one axis.
+// axis on, as a softmax over the last axis of the input flattened to 2-D.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,13 +27,20 @@ static LogicalResult importSoftmax(NodeContext &node) {
   if (failed(normalized))
     return failure();
   axis = normalized->front();
-  // Before opset 13, Softmax normalizes over all dimensions from `axis` on;
-  // that is one axis only when the later ones are all 1.
-  if (opset < 13 && getNumElements(type->getShape().drop_front(axis + 1)) != 1)
-    return node.error() << "softmax over the flattened dimensions "
-                        << formatShape(type->getShape().drop_front(axis))
-                        << " (opset < 13 semantics) is not supported";
-  node.setOutput(0, node.create<SoftmaxOp>(*type, *node.getValue(0), axis));
+  // Before opset 13, Softmax normalizes over all dimensions from `axis` on:
+  // over the last axis of the input flattened to [before axis, from axis],
+  // unless the later dimensions are all 1 (then it is one axis anyway).
+  Value input = *node.getValue(0);
+  ArrayRef<int64_t> shape = type->getShape();
+  if (opset < 13 && getNumElements(shape.drop_front(axis + 1)) != 1) {
+    auto flat = node.tensorType({getNumElements(shape.take_front(axis)),
+                                 getNumElements(shape.drop_front(axis))});
+    Value normalized = node.create<SoftmaxOp>(
+        flat, node.create<ReshapeOp>(flat, input), int64_t(1));
+    node.setOutput(0, node.create<ReshapeOp>(*type, normalized));
+    return success();
+  }
+  node.setOutput(0, node.create<SoftmaxOp>(*type, input, axis));
   return success();
 }
 

@@ -9,7 +9,6 @@
 # RUN: %python %s %t.bn.onnx bn-training && not mnc-compile %t.bn.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.bn.onnx --check-prefix=BN
 # RUN: %python %s %t.r10.onnx resize10-mixed && not mnc-compile %t.r10.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.r10.onnx --check-prefix=RESIZE10
 # RUN: %python %s %t.tf.onnx resize-tf-crop && not mnc-compile %t.tf.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.tf.onnx --check-prefix=TFCROP
-# RUN: %python %s %t.sm.onnx softmax11 && not mnc-compile %t.sm.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.sm.onnx --check-prefix=SOFTMAX
 # RUN: %python %s %t.cast.onnx cast-int && not mnc-compile %t.cast.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.cast.onnx --check-prefix=CAST
 # RUN: %python %s %t.bc.onnx broadcast && not mnc-compile %t.bc.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.bc.onnx --check-prefix=BROADCAST
 # RUN: %python %s %t.cc.onnx concat && not mnc-compile %t.cc.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.cc.onnx --check-prefix=CONCAT
@@ -58,9 +57,6 @@ elif variant == "resize-tf-crop":
     attrs = {"mode": "linear", "coordinate_transformation_mode": "tf_crop_and_resize"}
     inits = {"roi": f32([0, 0, 0, 0, 1, 1, 1, 1]), "s": f32([1, 1, 2, 2])}
     y = [("y", "float32", [1, 4, 16, 16])]
-elif variant == "softmax11":
-    # Softmax-11 over axis 1 of [1, 4, 8, 8] normalizes over 4 * 8 * 8 values.
-    op, attrs, opset = "Softmax", {"axis": 1}, 11
 elif variant == "cast-int":
     op, attrs = "Cast", {"to": 7}
     y = [("y", "int64", [1, 4, 8, 8])]
@@ -88,7 +84,6 @@ save(make_single_op_model(op, x, y, attrs=attrs, initializers=inits,
 # BN:        [[FILE]]: error: node 0 'batchnormalization_0' (BatchNormalization): training_mode = 1 is not supported (inference only)
 # RESIZE10:  [[FILE]]: error: node 0 'resize_0' (Resize): opset 10 nearest resize that enlarges one axis and shrinks the other is not supported
 # TFCROP:    [[FILE]]: error: node 0 'resize_0' (Resize): coordinate_transformation_mode 'tf_crop_and_resize' is not supported (half_pixel, pytorch_half_pixel, align_corners, asymmetric, tf_half_pixel_for_nn)
-# SOFTMAX:   [[FILE]]: error: node 0 'softmax_0' (Softmax): softmax over the flattened dimensions [4, 8, 8] (opset < 13 semantics) is not supported
 # CAST:      [[FILE]]: error: node 0 'cast_0' (Cast): casting a run-time tensor to INT64 is not supported (only FLOAT)
 # BROADCAST: [[FILE]]: error: node 0 'add_0' (Add): shapes [1, 4, 8, 8] and [3] do not broadcast
 # CONCAT:    [[FILE]]: error: node 0 'concat_0' (Concat): input shapes [1, 4, 8, 8] and [1, 4, 7, 8] differ outside axis 1

@@ -11,13 +11,18 @@
 # RUN: %python %s %t.d.onnx 13 none rank3 && mnc-compile %t.d.onnx --emit=mnc | FileCheck %s --check-prefix=LAST
 # Opset 13, axis -2 on [1, 4, 3]: axis 1 (not the last one).
 # RUN: %python %s %t.e.onnx 13 -2 rank3 && mnc-compile %t.e.onnx --emit=mnc | FileCheck %s --check-prefix=MIDDLE
+# Opset 11, axis 1 on [2, 4, 3, 5]: Softmax-11 normalizes over the 4 * 3 * 5
+# values from axis 1 on: a softmax over the input flattened to [2, 60], then
+# reshaped back; against ONNX Runtime too.
+# RUN: %python %s %t.f.onnx 11 1 flatten && mnc-compile %t.f.onnx --emit=mnc | FileCheck %s --check-prefix=FLATTEN
+# RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.f.onnx --workdir %t.f.e2e --min-std 0 | FileCheck %s --check-prefix=PASS
 
 import sys
 
 from onnx_testlib import check, make_single_op_model, save
 
 opset, axis = int(sys.argv[2]), sys.argv[3]
-shape = {"rank4": [1, 5, 1, 1], "rank3": [1, 4, 3]}.get(
+shape = {"rank4": [1, 5, 1, 1], "rank3": [1, 4, 3], "flatten": [2, 4, 3, 5]}.get(
     sys.argv[4] if len(sys.argv) > 4 else "", [2, 5])
 save(check(make_single_op_model(
     "Softmax", [("x", "float32", shape)], [("y", "float32", shape)],
@@ -36,3 +41,9 @@ save(check(make_single_op_model(
 
 # MIDDLE-LABEL: func.func @main
 # MIDDLE-NEXT:  mnc.softmax %arg0 {axis = 1 : i64} : tensor<1x4x3xf32>
+
+# FLATTEN-LABEL: func.func @main
+# FLATTEN-NEXT:  %[[F:.*]] = mnc.reshape %arg0 : (tensor<2x4x3x5xf32>) -> tensor<2x60xf32>
+# FLATTEN-NEXT:  %[[S:.*]] = mnc.softmax %[[F]] {axis = 1 : i64} : tensor<2x60xf32>
+# FLATTEN-NEXT:  mnc.reshape %[[S]] : (tensor<2x60xf32>) -> tensor<2x4x3x5xf32>
+# PASS: PASS
