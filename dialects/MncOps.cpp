@@ -225,6 +225,13 @@ LogicalResult AvgPoolOp::verify() {
 }
 
 LogicalResult MaxPoolOp::verify() {
+  if (ActivationAttr activation = getActivationAttr())
+    if (activation.getKind() != ActivationKind::None &&
+        activation.getKind() != ActivationKind::Relu &&
+        activation.getKind() != ActivationKind::Clip)
+      return emitOpError() << "fuses only relu or clip, which commute with "
+                              "the maximum, got "
+                           << activation;
   return verifyResultShape(
       *this, inferPool2dShape(shapeOf(getInput()), getKernel(), getStrides(),
                               getPads(), getDilations(), getCeilMode(),

@@ -56,8 +56,11 @@ def Mnc_MaxPoolOp : Mnc_Op<"max_pool", [Pure]> {
     The windows of `mnc.avg_pool`; the maximum of the taps inside the input
     (padding is never chosen; a window with no tap inside the input, which
     only dilations allow, yields the lowest finite float, as in ONNX
-    Runtime). It takes no fused activation: applied to the maxima, one
-    would be a pass of its own, as the standalone op is.
+    Runtime). A fused `activation` may be `relu` or `clip`, which commute
+    with the maximum: relu(max(x)) = max(0, x...) and clip(max(x), lo, hi) =
+    max(lo, min(x, hi)...), so the kernel starts each window at the floor
+    and clamps each tap (other activations would need a pass of their own,
+    as the standalone op is).
   }];
   let arguments = (ins
     Mnc_Tensor:$input,
@@ -65,7 +68,8 @@ def Mnc_MaxPoolOp : Mnc_Op<"max_pool", [Pure]> {
     DenseI64ArrayAttr:$strides,
     DenseI64ArrayAttr:$pads,
     DenseI64ArrayAttr:$dilations,
-    BoolAttr:$ceil_mode);
+    BoolAttr:$ceil_mode,
+    OptionalAttr<Mnc_ActivationAttr>:$activation);
   let results = (outs Mnc_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;

@@ -352,8 +352,9 @@ def FuseConvActivation : Pass<"fuse-conv-activation", "mlir::ModuleOp"> {
   let description = [{
     `act(conv2d(...))`, `act(conv_transpose(...))`,
     `act(fully_connected(...))` and `act(avg_pool(...))`, for every
-    activation op (relu, clip, hardsigmoid, hardswish, sigmoid), become the
-    producer with
+    activation op (relu, clip, hardsigmoid, hardswish, sigmoid), and
+    `relu(max_pool(...))`, `clip(max_pool(...))` (activations that commute
+    with the maximum), become the producer with
     its `activation` attribute set to the op's activation. The producer's
     result must have the activation as its only use and the producer no
     activation yet. A conv2d with a residual is left alone (its activation

@@ -1,10 +1,12 @@
 //===- FuseConvActivation.cpp - activations into their producers ----------===//
 //
 // A standalone activation (relu, clip, hardsigmoid, hardswish, sigmoid) that
-// reads the only result use of a convolution, fully connected layer or
-// average pooling becomes that producer's fused `activation` attribute, so
-// that the lowering applies it in the producer's epilogue instead of a
-// second pass over memory. (Max pooling has no epilogue pass to share.)
+// reads the only result use of a convolution, transposed convolution, fully
+// connected layer or average pooling becomes that producer's fused
+// `activation` attribute, so that the lowering applies it in the producer's
+// epilogue instead of a second pass over memory. Max pooling takes relu and
+// clip, which commute with the maximum (its kernel starts each window at
+// their floor and clamps each tap).
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +44,7 @@ void absorb(PatternRewriter &rewriter, Operation *producer,
 /// activation(fully_connected(...)) -> fully_connected(...) {activation = ...}
 /// activation(avg_pool(...)) -> avg_pool(...) {activation = ...}
 /// activation(conv_transpose(...)) -> conv_transpose(...) {activation = ...}
+/// relu or clip(max_pool(...)) -> max_pool(...) {activation = ...}
 ///
 /// The producer's result must have the activation as its only use, and the
 /// producer must not carry an activation already. A convolution with a
@@ -77,6 +80,17 @@ struct FuseActivationIntoProducer
     if (auto pool = dyn_cast<AvgPoolOp>(producer)) {
       if (!ActivationAttr::isIdentity(pool.getActivationAttr()))
         return rewriter.notifyMatchFailure(pool, "already has an activation");
+      absorb(rewriter, pool, activationOp, activation);
+      return success();
+    }
+    // Only activations that commute with the maximum (see mnc.max_pool).
+    if (auto pool = dyn_cast<MaxPoolOp>(producer)) {
+      if (!ActivationAttr::isIdentity(pool.getActivationAttr()))
+        return rewriter.notifyMatchFailure(pool, "already has an activation");
+      if (activation.getKind() != ActivationKind::Relu &&
+          activation.getKind() != ActivationKind::Clip)
+        return rewriter.notifyMatchFailure(
+            pool, "only relu and clip commute with the maximum");
       absorb(rewriter, pool, activationOp, activation);
       return success();
     }

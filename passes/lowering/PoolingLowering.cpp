@@ -120,9 +120,10 @@ Value padToWindows(OpBuilder &b, Location loc, Value input, const Window &w,
 /// vector loop (the named ops' order puts the window innermost, reading one
 /// float per channel stride: about 5x slower on a 3x3 stride-2 max pool of
 /// 64x112x112).
+/// `ceiling`, when given, clamps every tap first (a fused clip).
 template <typename Combine>
 Value pool(OpBuilder &b, Location loc, Value padded, Value init,
-           const Window &w) {
+           const Window &w, std::optional<float> ceiling = std::nullopt) {
   MLIRContext *context = b.getContext();
   AffineExpr n, oh, ow, kh, kw, c;
   bindDims(context, n, oh, ow, kh, kw, c);
@@ -145,22 +146,38 @@ Value pool(OpBuilder &b, Location loc, Value padded, Value init,
       .create<linalg::GenericOp>(
           loc, init.getType(), ValueRange{padded, kernel}, init,
           ArrayRef<AffineMap>{inputMap, windowMap, outputMap}, iterators,
-          [](OpBuilder &nested, Location l, ValueRange args) {
+          [&](OpBuilder &nested, Location l, ValueRange args) {
+            Value tap = args[0];
+            if (ceiling)
+              tap = nested.create<arith::MinimumFOp>(
+                  l, tap, constantF32(nested, l, *ceiling));
             nested.create<linalg::YieldOp>(
-                l, nested.create<Combine>(l, args[2], args[0]).getResult());
+                l, nested.create<Combine>(l, args[2], tap).getResult());
           })
       .getResult(0);
 }
 
 /// The maximum of each window; padded taps hold the lowest float, which is
-/// also what a window of padding alone yields (as in ONNX Runtime).
+/// also what a window of padding alone yields (as in ONNX Runtime). A fused
+/// relu or clip commutes with the maximum: the windows start at its floor
+/// (0, or clip's min; padding too, since it then never changes a result)
+/// and clip's max clamps each tap.
 Value maxPool(OpBuilder &b, Location loc, Value input,
-              ArrayRef<int64_t> logicalOutput, const Window &w) {
-  float lowest = std::numeric_limits<float>::lowest();
+              ArrayRef<int64_t> logicalOutput, const Window &w,
+              ActivationAttr activation = nullptr) {
+  float floor = std::numeric_limits<float>::lowest();
+  std::optional<float> ceiling;
+  if (!ActivationAttr::isIdentity(activation)) {
+    floor = activation.getKind() == ActivationKind::Clip
+                ? activation.getAlphaValue()
+                : 0.0f;
+    if (activation.getKind() == ActivationKind::Clip)
+      ceiling = activation.getBetaValue();
+  }
   SmallVector<int64_t> storageShape = toStorageShape(logicalOutput);
   return pool<arith::MaximumFOp>(
-      b, loc, padToWindows(b, loc, input, w, lowest),
-      filledTensor(b, loc, storageShape, lowest), w);
+      b, loc, padToWindows(b, loc, input, w, floor),
+      filledTensor(b, loc, storageShape, floor), w, ceiling);
 }
 
 struct AvgPoolLowering : OpLoweringPattern<AvgPoolOp> {
@@ -216,7 +233,8 @@ struct MaxPoolLowering : OpLoweringPattern<MaxPoolOp> {
                          ConversionPatternRewriter &rewriter) const override {
     return maxPool(rewriter, op.getLoc(),
                    storage(rewriter, op.getInput(), adaptor.getInput()),
-                   shapeOf(op.getOutput()), Window::of(op));
+                   shapeOf(op.getOutput()), Window::of(op),
+                   op.getActivationAttr());
   }
 };
 

@@ -524,3 +524,11 @@ func.func @resize_addend(%x: tensor<1x4x6x6xf32>, %r: tensor<1x4x6x6xf32>) -> te
   %0 = mnc.resize %x addend(%r) {mode = #mnc.resize_mode<nearest>, coordinate_transform = #mnc.coordinate_transform<asymmetric>, nearest_rounding = #mnc.nearest_rounding<floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x12x12xf32>
   return %0 : tensor<1x4x12x12xf32>
 }
+
+// -----
+
+func.func @max_pool_hardswish(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32> {
+  // expected-error @+1 {{fuses only relu or clip, which commute with the maximum, got #mnc.activation<hardswish, 0.166666672, 5.000000e-01>}}
+  %0 = mnc.max_pool %x {activation = #mnc.activation<hardswish, 0.166666672, 0.5>, kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}

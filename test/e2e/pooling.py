@@ -23,6 +23,17 @@
 # RUN: %python %s %t.max.onnx max
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.max.onnx --workdir %t.max | FileCheck %s
 # RUN: %if aarch64-cross %{ %python %testlib/e2e_check.py --compiler mnc-compile --model %t.max.onnx --workdir %t.max.a64 --cross aarch64 | FileCheck %s %}
+# Relu and clip after max pooling are fused into it (they commute with the
+# maximum): padded windows, values of both signs.
+# RUN: %python %s %t.maxact.onnx max-act
+# RUN: mnc-compile %t.maxact.onnx --emit=fused | FileCheck %s --check-prefix=MAXACT
+# RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.maxact.onnx --workdir %t.maxact | FileCheck %s
+# RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.maxact.onnx --workdir %t.maxact.unfused -- --fuse=false | FileCheck %s
+# RUN: %if aarch64-cross %{ %python %testlib/e2e_check.py --compiler mnc-compile --model %t.maxact.onnx --workdir %t.maxact.a64 --cross aarch64 | FileCheck %s %}
+# MAXACT: mnc.max_pool {{.*}}activation = #mnc.activation<relu>
+# MAXACT: mnc.max_pool {{.*}}activation = #mnc.activation<clip, -1.000000e+00, 2.000000e+00>
+# MAXACT-NOT: mnc.relu
+# MAXACT-NOT: mnc.clip
 # RUN: %python %s %t.lraspp.onnx lraspp
 # RUN: %python %testlib/e2e_check.py --compiler mnc-compile --model %t.lraspp.onnx --workdir %t.lraspp | FileCheck %s
 # RUN: %if aarch64-cross %{ %python %testlib/e2e_check.py --compiler mnc-compile --model %t.lraspp.onnx --workdir %t.lraspp.a64 --cross aarch64 | FileCheck %s %}
@@ -79,7 +90,25 @@ POOLS = {
     ],
 }
 
-if variant == "lraspp":
+if variant == "max-act":
+    nodes = [
+        helper.make_node("Conv", ["x", "w", "b"], ["c"], name="conv", kernel_shape=[3, 3],
+                         pads=[1, 1, 1, 1]),
+        helper.make_node("MaxPool", ["c"], ["m0"], name="pool0", kernel_shape=[3, 3],
+                         strides=[2, 2], pads=[1, 1, 1, 1]),
+        helper.make_node("Relu", ["m0"], ["r0"], name="relu"),
+        helper.make_node("MaxPool", ["c"], ["m1"], name="pool1", kernel_shape=[2, 2],
+                         strides=[1, 1], pads=[0, 0, 1, 1]),
+        helper.make_node("Clip", ["m1", "lo", "hi"], ["r1"], name="clip"),
+        helper.make_node("Flatten", ["r0"], ["f0"], name="flat0"),
+        helper.make_node("Flatten", ["r1"], ["f1"], name="flat1"),
+        helper.make_node("Concat", ["f0", "f1"], ["y"], name="concat", axis=1),
+    ]
+    inits = {"w": rand([8, 3, 3, 3], seed=1), "b": rand([8], seed=2),
+             "lo": np.array(-1.0, np.float32), "hi": np.array(2.0, np.float32)}
+    model = make_model(nodes, [("x", "float32", [1, 3, 17, 15])],
+                       [("y", "float32", [1, 8 * 9 * 8 + 8 * 17 * 15])], inits)
+elif variant == "lraspp":
     # A pointwise conv with a bias gives each channel its own mean, so the
     # averages spread.
     nodes = [

@@ -163,8 +163,9 @@ func.func @avg_pool_hardswish(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
 // -----
 
 // Near misses: an average pool that already has an activation keeps the
-// second one standalone; an average pool result with another use, max
-// pooling and global max pooling (no epilogue pass to share) are left alone.
+// second one standalone; an average pool result with another use, global
+// max pooling, and max pooling followed by an activation that does not
+// commute with the maximum (hardswish) are left alone.
 // CHECK-LABEL: func.func @pool_near_misses
 // CHECK:         %[[A:.*]] = mnc.avg_pool %arg0 {activation = #mnc.activation<relu>,
 // CHECK:         mnc.sigmoid %[[A]]
@@ -173,7 +174,7 @@ func.func @avg_pool_hardswish(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
 // CHECK:         %[[G:.*]] = mnc.global_max_pool
 // CHECK:         mnc.relu %[[G]]
 // CHECK:         %[[M:.*]] = mnc.max_pool %arg0 {ceil_mode
-// CHECK:         mnc.relu %[[M]]
+// CHECK:         mnc.hardswish %[[M]]
 func.func @pool_near_misses(%x: tensor<1x2x4x4xf32>) -> (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x1x1xf32>, tensor<1x2x3x3xf32>) {
   %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = true, activation = #mnc.activation<relu>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
   %1 = mnc.sigmoid %0 : tensor<1x2x3x3xf32>
@@ -182,7 +183,7 @@ func.func @pool_near_misses(%x: tensor<1x2x4x4xf32>) -> (tensor<1x2x3x3xf32>, te
   %4 = mnc.global_max_pool %x : (tensor<1x2x4x4xf32>) -> tensor<1x2x1x1xf32>
   %5 = mnc.relu %4 : tensor<1x2x1x1xf32>
   %6 = mnc.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
-  %7 = mnc.relu %6 : tensor<1x2x3x3xf32>
+  %7 = mnc.hardswish %6 : tensor<1x2x3x3xf32>
   return %1, %3, %2, %5, %7 : tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>, tensor<1x2x1x1xf32>, tensor<1x2x3x3xf32>
 }
 
@@ -200,4 +201,21 @@ func.func @conv_transpose_relu(%x: tensor<1x2x3x3xf32>) -> tensor<1x4x6x6xf32> {
   %1 = mnc.relu %0 : tensor<1x4x6x6xf32>
   %2 = mnc.hardswish %1 : tensor<1x4x6x6xf32>
   return %2 : tensor<1x4x6x6xf32>
+}
+
+// -----
+
+// relu and clip commute with the maximum: max pooling takes them.
+// CHECK-LABEL: func.func @max_pool_relu_clip
+// CHECK:         %[[A:.*]] = mnc.max_pool %arg0 {activation = #mnc.activation<relu>
+// CHECK:         %[[B:.*]] = mnc.max_pool %arg0 {activation = #mnc.activation<clip, 0.000000e+00, 6.000000e+00>
+// CHECK-NOT:     mnc.relu
+// CHECK-NOT:     mnc.clip
+// CHECK:         return %[[A]], %[[B]]
+func.func @max_pool_relu_clip(%x: tensor<1x2x4x4xf32>) -> (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) {
+  %0 = mnc.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
+  %1 = mnc.relu %0 : tensor<1x2x3x3xf32>
+  %2 = mnc.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
+  %3 = mnc.clip %2 {min = 0.0 : f32, max = 6.0 : f32} : tensor<1x2x3x3xf32>
+  return %1, %3 : tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>
 }

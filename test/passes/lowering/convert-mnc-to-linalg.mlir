@@ -398,3 +398,28 @@ func.func @avg_pool_relu6(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
   %0 = mnc.avg_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false, count_include_pad = false, activation = #mnc.activation<clip, 0.0, 6.0>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
   return %0 : tensor<1x2x2x2xf32>
 }
+
+// -----
+
+// A max pool with a fused clip starts every window (and pads) at clip's min
+// and clamps each tap to its max; the near miss without activation starts
+// at the lowest float and clamps nothing.
+// CHECK-LABEL: func.func @max_pool_clip
+// CHECK:         tensor.pad {{.*}} {
+// CHECK:           tensor.yield %[[LO:.*]] : f32
+// CHECK:         linalg.fill ins(%{{.*}} : f32)
+// CHECK:         linalg.generic
+// CHECK:           %[[T:.*]] = arith.minimumf %{{.*}}, %{{.*}} : f32
+// CHECK:           arith.maximumf %{{.*}}, %[[T]] : f32
+// CHECK-LABEL: func.func @max_pool_plain
+// CHECK:         linalg.generic
+// CHECK-NOT:       arith.minimumf
+// CHECK:           arith.maximumf
+func.func @max_pool_clip(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32> {
+  %0 = mnc.max_pool %x {activation = #mnc.activation<clip, -1.0, 2.0>, kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
+  return %0 : tensor<1x2x4x4xf32>
+}
+func.func @max_pool_plain(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32> {
+  %0 = mnc.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}

@@ -146,7 +146,8 @@ static LogicalResult importMaxPool(NodeContext &node) {
   node.setOutput(0, node.create<MaxPoolOp>(
                         node.tensorType(window->resultShape),
                         *node.getValue(0), window->kernel, window->strides,
-                        window->pads, window->dilations, window->ceilMode));
+                        window->pads, window->dilations, window->ceilMode,
+                        /*activation=*/nullptr));
   return success();
 }
 
