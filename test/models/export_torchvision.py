@@ -84,13 +84,13 @@ def _round_mantissa(t, bits=12):
     return torch.from_numpy(np.ldexp(m, e).astype(np.float32))
 
 
-def build_model(spec):
-    """Seeded torchvision MobileNetV3 with random, healthy weights (eval mode)."""
-    torch.manual_seed(spec.seed)
-    ctor = {"large": torchvision.models.mobilenet_v3_large,
-            "small": torchvision.models.mobilenet_v3_small}[spec.arch]
-    model = ctor(weights=None, num_classes=1000)
+def randomize_weights(model, calibrate):
+    """Seeded random, healthy weights for `model` (the caller seeds torch).
 
+    Conv weights are He-normal, Linear weights have a larger gain, BatchNorm
+    gets random gamma/beta and running statistics that are first calibrated by
+    `calibrate()` (one forward pass of the model in train mode, on a seeded
+    batch) and then randomised.  Leaves the model in eval mode."""
     bns = []
     with torch.no_grad():
         for m in model.modules():
@@ -115,8 +115,7 @@ def build_model(spec):
             m.reset_running_stats()
             m.momentum = None
         model.train()
-        calib = torch.randn(4, 3, spec.hw, spec.hw)
-        model(calib)
+        calibrate()
         model.eval()
 
         # Randomise the calibrated statistics.
@@ -128,6 +127,15 @@ def build_model(spec):
             m.running_mean.copy_(_round_mantissa(mean))
             m.running_var.copy_(_round_mantissa(var))
     model.eval()
+
+
+def build_model(spec):
+    """Seeded torchvision MobileNetV3 with random, healthy weights (eval mode)."""
+    torch.manual_seed(spec.seed)
+    ctor = {"large": torchvision.models.mobilenet_v3_large,
+            "small": torchvision.models.mobilenet_v3_small}[spec.arch]
+    model = ctor(weights=None, num_classes=1000)
+    randomize_weights(model, lambda: model(torch.randn(4, 3, spec.hw, spec.hw)))
     return model
 
 
