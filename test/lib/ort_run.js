@@ -9,7 +9,7 @@
 // IN.bin: raw little-endian float32 in the shape of the model's (single) input. The shape is
 // read from the session's metadata; --shape overrides it and is needed when the model's input
 // has more than one symbolic dimension (a single symbolic dimension is inferred from the file
-// size). OUT.bin receives the first (and only: more is an error) output as raw float32.
+// size). OUT.bin receives the outputs as raw float32, one after the other in the graph's order.
 // --bench N: runs W warmup runs (default max(5, N/10)), then N timed runs, and prints one line
 //   "bench: runs=N threads=T opt=O min_ms=X median_ms=Y mean_ms=Z"
 //   Without --input the input is seeded uniform random in [-1, 1).
@@ -179,20 +179,18 @@ async function main() {
   if (session.inputNames.length !== 1) {
     die(`model has ${session.inputNames.length} inputs (${session.inputNames.join(', ')}); exactly one is supported`);
   }
-  if (session.outputNames.length !== 1) {
-    die(`model has ${session.outputNames.length} outputs (${session.outputNames.join(', ')}); exactly one is supported`);
-  }
   const inName = session.inputNames[0];
-  const outName = session.outputNames[0];
   const inMeta = session.inputMetadata ? session.inputMetadata[0] : undefined;
   if (inMeta && inMeta.isTensor === false) die(`input '${inName}' is not a tensor`);
   if (inMeta && inMeta.type !== undefined && inMeta.type !== 'float32') {
     die(`input '${inName}' has type ${inMeta.type}; only float32 is supported`);
   }
-  const outMeta = session.outputMetadata ? session.outputMetadata[0] : undefined;
-  if (outMeta && outMeta.type !== undefined && outMeta.type !== 'float32') {
-    die(`output '${outName}' has type ${outMeta.type}; only float32 is supported`);
-  }
+  session.outputNames.forEach((outName, i) => {
+    const outMeta = session.outputMetadata ? session.outputMetadata[i] : undefined;
+    if (outMeta && outMeta.type !== undefined && outMeta.type !== 'float32') {
+      die(`output '${outName}' has type ${outMeta.type}; only float32 is supported`);
+    }
+  });
 
   let data;
   let shape;
@@ -215,22 +213,23 @@ async function main() {
   }
   const feeds = { [inName]: new ort.Tensor('float32', data, shape) };
 
-  const runOnce = async () => {
-    const res = await session.run(feeds);
-    return res[outName];
-  };
+  const runOnce = () => session.run(feeds);
 
-  let out;
+  let results;
   try {
-    out = await runOnce();
+    results = await runOnce();
   } catch (e) {
     die(`inference failed: ${e.message}`);
   }
-  if (out.type !== 'float32') die(`output '${outName}' has type ${out.type}; only float32 is supported`);
+  const outs = session.outputNames.map((outName) => {
+    const out = results[outName];
+    if (out.type !== 'float32') die(`output '${outName}' has type ${out.type}; only float32 is supported`);
+    return out;
+  });
 
   if (args.output) {
-    const d = out.data;
-    fs.writeFileSync(args.output, Buffer.from(d.buffer, d.byteOffset, d.byteLength));
+    fs.writeFileSync(args.output, Buffer.concat(
+        outs.map((out) => Buffer.from(out.data.buffer, out.data.byteOffset, out.data.byteLength))));
   }
 
   if (args.bench > 0) {

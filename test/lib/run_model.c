@@ -53,7 +53,7 @@ int main(int argc, char **argv) {
   float *input = buffers.input, *output = buffers.output;
   void *workspace = buffers.workspace;
 #ifdef MNC_PARALLEL
-  if (RUN_PARALLEL(input, output, workspace, NULL, NULL) !=
+  if (RUN_PARALLEL(input, RUN_OUTPUTS(output), workspace, NULL, NULL) !=
       MNC_ERROR_NULL_ARGUMENT) {
     fprintf(stderr, "run_model: %s accepted a NULL parallel_for\n",
             MNC_STR(RUN_PARALLEL));
@@ -75,9 +75,9 @@ int main(int argc, char **argv) {
   for (int i = 0; i < repeats; ++i) {
     double start = harness_now_ms();
 #ifdef MNC_PARALLEL
-    int status = RUN_PARALLEL(input, output, workspace, parallel_for, pool);
+    int status = RUN_PARALLEL(input, RUN_OUTPUTS(output), workspace, parallel_for, pool);
 #else
-    int status = RUN(input, output, workspace);
+    int status = RUN(input, RUN_OUTPUTS(output), workspace);
 #endif
     double elapsed = harness_now_ms() - start;
     if (status != 0) {

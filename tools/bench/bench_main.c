@@ -65,11 +65,11 @@ int main(int argc, char **argv) {
   for (int i = 0; i < warmup + runs; ++i) {
     double start = harness_now_ms();
 #ifdef MNC_BENCH_THREADPOOL
-    int status = pool ? RUN_PARALLEL(input, output, workspace,
+    int status = pool ? RUN_PARALLEL(input, RUN_OUTPUTS(output), workspace,
                                      mnc_threadpool_parallel_for, pool)
-                      : RUN(input, output, workspace);
+                      : RUN(input, RUN_OUTPUTS(output), workspace);
 #else
-    int status = RUN(input, output, workspace);
+    int status = RUN(input, RUN_OUTPUTS(output), workspace);
 #endif
     double elapsed = harness_now_ms() - start;
     if (status != MNC_OK) {

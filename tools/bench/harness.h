@@ -10,6 +10,14 @@
  * generated library. This header includes that library's header NAME.h
  * (the only one of the library the programs see) and names its sizes and
  * entry points INPUT_SIZE, OUTPUT_SIZE, WORKSPACE_SIZE, RUN, RUN_PARALLEL.
+ * The programs call RUN(input, RUN_OUTPUTS(output), workspace).
+ *
+ * A model of one input and several outputs (whose header numbers them:
+ * NAME_INPUT0_SIZE, NAME_OUTPUT0_SIZE, ...) is run with -DMNC_HARNESS_IO=F,
+ * a header that defines INPUT_SIZE, OUTPUT_SIZE (the outputs' total) and
+ * RUN_OUTPUTS(output) (the output arguments: pointers into one block holding
+ * the outputs one after the other, e.g. `(output), (output) + NAME_OUTPUT0_SIZE`);
+ * tools/scripts/bench.py writes it. --output then writes the outputs in order.
  *
  * C99 plus POSIX clock_gettime.
  */
@@ -36,8 +44,13 @@
 
 #include MNC_STR(MNC_MODEL.h)
 
+#ifdef MNC_HARNESS_IO
+#include MNC_STR(MNC_HARNESS_IO)
+#else
 #define INPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _INPUT_SIZE)
 #define OUTPUT_SIZE MNC_CAT(MNC_MODEL_UPPER, _OUTPUT_SIZE)
+#define RUN_OUTPUTS(output) (output)
+#endif
 #define WORKSPACE_SIZE MNC_CAT(MNC_MODEL_UPPER, _WORKSPACE_SIZE)
 #define RUN MNC_CAT(MNC_MODEL, _run)
 #define RUN_PARALLEL MNC_CAT(MNC_MODEL, _run_parallel)

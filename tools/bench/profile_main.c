@@ -91,7 +91,7 @@ int main(int argc, char **argv) {
   for (int i = 0; i < warmup + runs; ++i) {
     next_mark = 0;
     struct timespec start = now_timespec();
-    int status = RUN(buffers.input, buffers.output, buffers.workspace);
+    int status = RUN(buffers.input, RUN_OUTPUTS(buffers.output), buffers.workspace);
     struct timespec end = now_timespec();
     if (status != MNC_OK) {
       fprintf(stderr, "profile_main: %s returned %d (%s)\n", MNC_STR(RUN),

@@ -16,7 +16,8 @@ What it does, in order:
      --threads intra-op threads, pinned to all CPUs of --cpu); each round is a
      fresh process doing WARMUP untimed runs and RUNS timed runs, so both
      runtimes see the same machine noise;
-  5. checks the two outputs of round 1 against each other (compare_outputs.py);
+  5. checks the two outputs of round 1 against each other (compare_outputs.py; a model of several
+     outputs is compared as their concatenation, in the graph's order);
   6. prints min / median for both, the ratio mnc/ORT, GMAC/s and the fraction
      of the core's FMA peak (measured in the same run by tools/bench/fma_peak.c
      unless --peak-gmacs gives it), workspace and library size, and the machine.
@@ -345,6 +346,46 @@ def macs_from_onnx(model_path, input_shape):
     return total, detail
 
 
+# ----------------------------------------------------------------------------- the model's buffers
+def harness_io(header, name):
+    """The input shape of the library whose header is `header`, and the cc flags its harness needs.
+
+    A model of one input and one output keeps the unnumbered header (NAME_INPUT_SIZE, ...) that
+    tools/bench/harness.h uses by default. For one input and several outputs this writes
+    harness_io.h beside the header (see harness.h: INPUT_SIZE, OUTPUT_SIZE as the outputs' total,
+    RUN_OUTPUTS) and returns -DMNC_HARNESS_IO=harness_io.h; ONNX Runtime's --output then writes
+    the outputs one after the other too, so the two files compare as they are."""
+    upper = name.upper()
+    with open(header) as f:
+        htext = f.read()
+
+    def define(suffix, pattern=r"(\d+)"):
+        m = re.search(rf"#define\s+{upper}_{suffix}\s+{pattern}", htext)
+        return m.group(1) if m else None
+
+    shape_pattern = r"\{([^}]*)\}"
+    outputs = define("OUTPUT_COUNT")
+    if outputs is None:
+        shape = define("INPUT_SHAPE", shape_pattern)
+        if shape is None:
+            die(f"{header} lacks {upper}_INPUT_SHAPE")
+        return [int(x) for x in shape.split(",")], []
+    if define("INPUT_COUNT") != "1":
+        die(f"{header}: bench.py runs models of one input; this one has {define('INPUT_COUNT')}")
+    shape = define("INPUT0_SHAPE", shape_pattern)
+    if shape is None:
+        die(f"{header} lacks {upper}_INPUT0_SHAPE")
+    sizes = [f"{upper}_OUTPUT{k}_SIZE" for k in range(int(outputs))]
+    arguments = ["(output)"] + [f"(output) + {' + '.join(sizes[:k])}" for k in range(1, len(sizes))]
+    with open(os.path.join(os.path.dirname(header), "harness_io.h"), "w") as f:
+        f.write(f"/* Written by tools/scripts/bench.py: {name}'s {outputs} outputs, one after the other "
+                f"in one block (see tools/bench/harness.h). */\n"
+                f"#define INPUT_SIZE {upper}_INPUT0_SIZE\n"
+                f"#define OUTPUT_SIZE ({' + '.join(sizes)})\n"
+                f"#define RUN_OUTPUTS(output) {', '.join(arguments)}\n")
+    return [int(x) for x in shape.split(",")], ["-DMNC_HARNESS_IO=harness_io.h"]
+
+
 # ----------------------------------------------------------------------------- --profile
 def layer_class(kind):
     """The class a layer's time is summed under: its convolution type (depthwise ones by kernel and
@@ -432,8 +473,9 @@ def profile(a):
         run(compile_cmd, f"mnc-compile ({variant})")
         compile_s = time.monotonic() - t0
         harness = os.path.join(out_dir, f"{'profile' if extra else 'bench'}_{name}")
+        in_shape, io_flags = harness_io(os.path.join(out_dir, f"{name}.h"), name)
         cc_cmd = [a.cc, "-std=c99", "-O2", "-I", out_dir, f"-DMNC_MODEL={name}", f"-DMNC_MODEL_UPPER={upper}",
-                  harness_src, lib, "-lm", "-o", harness]
+                  *io_flags, harness_src, lib, "-lm", "-o", harness]
         note(f"building harness: {shlex.join(cc_cmd)}")
         run(cc_cmd, f"building the {variant} harness")
         builds[variant] = {"harness": harness, "compile_s": compile_s,
@@ -441,11 +483,9 @@ def profile(a):
     with open(builds["profiled"]["header"]) as f:
         htext = f.read()
     m = re.search(rf"#define\s+{upper}_LAYER_COUNT\s+(\d+)", htext)
-    shape_m = re.search(rf"#define\s+{upper}_INPUT_SHAPE\s+\{{([^}}]*)\}}", htext)
-    if not m or not shape_m:
-        die(f"{builds['profiled']['header']} lacks {upper}_LAYER_COUNT or {upper}_INPUT_SHAPE")
+    if not m:
+        die(f"{builds['profiled']['header']} lacks {upper}_LAYER_COUNT")
     layer_count = int(m.group(1))
-    in_shape = [int(x) for x in shape_m.group(1).split(",")]
     tm = re.search(r"Target:\s*(.*)", htext)
     target = tm.group(1).strip() if tm else "n/a"
 
@@ -616,10 +656,9 @@ def main():
         return m.group(1) if m else None
 
     workspace = int(hdefine("WORKSPACE_SIZE") or -1)
-    in_shape_text = hdefine("INPUT_SHAPE", r"\{([^}]*)\}")
-    if workspace < 0 or not in_shape_text:
-        die(f"{header} lacks {upper}_WORKSPACE_SIZE or {upper}_INPUT_SHAPE")
-    in_shape = [int(x) for x in in_shape_text.split(",")]
+    if workspace < 0:
+        die(f"{header} lacks {upper}_WORKSPACE_SIZE")
+    in_shape, io_flags = harness_io(header, name)
     tm = re.search(r"Target:\s*(.*)", htext)
     target = tm.group(1).strip() if tm else "n/a"
     has_parallel = f"{name}_run_parallel" in htext
@@ -636,7 +675,7 @@ def main():
              os.path.join(RUNTIME_DIR, "mnc_threadpool.c"), "-o", pool_obj], "building the thread pool")
         pool_flags = ["-DMNC_BENCH_THREADPOOL", "-I", RUNTIME_DIR, pool_obj, "-pthread"]
     cc_cmd = [a.cc, "-std=c99", "-O2", "-I", work, f"-DMNC_MODEL={name}", f"-DMNC_MODEL_UPPER={upper}",
-              BENCH_MAIN] + pool_flags + [lib, "-lm", "-o", harness]
+              *io_flags, BENCH_MAIN] + pool_flags + [lib, "-lm", "-o", harness]
     note(f"building harness: {shlex.join(cc_cmd)}")
     run(cc_cmd, "building the harness")
 
