@@ -96,6 +96,8 @@ size_t mnc_detect_scratch_size(const mnc_detect_params *params) {
   /* The same sum as MNC_DETECT_SCRATCH_SIZE, checked for overflow. */
   size = mul_add(anchors, 28u, 16u);
   if (size)
+    size = mul_add(topk, 24u, size);
+  if (size)
     size = mul_add(classes, 4u, size);
   if (size) {
     size_t per_class = mul_add(topk, 12u, 0u);
@@ -220,29 +222,55 @@ static void decode_box(const mnc_detect_params *p, const float *code,
   }
 }
 
-/* IoU of two boxes, each shifted by its offset, as torchvision's CPU nms
- * kernel computes it (std::max / std::min, areas of the shifted boxes). */
-static float shifted_iou(const float *a, float offset_a, const float *b,
-                         float offset_b) {
-  float ax1 = a[0] + offset_a, ay1 = a[1] + offset_a;
-  float ax2 = a[2] + offset_a, ay2 = a[3] + offset_a;
-  float bx1 = b[0] + offset_b, by1 = b[1] + offset_b;
-  float bx2 = b[2] + offset_b, by2 = b[3] + offset_b;
-  float area_a = (ax2 - ax1) * (ay2 - ay1);
-  float area_b = (bx2 - bx1) * (by2 - by1);
-  float xx1 = ax1 < bx1 ? bx1 : ax1;
-  float yy1 = ay1 < by1 ? by1 : ay1;
-  float xx2 = bx2 < ax2 ? bx2 : ax2;
-  float yy2 = by2 < ay2 ? by2 : ay2;
-  float w = xx2 - xx1;
-  float h = yy2 - yy1;
-  float inter, uni;
-  w = 0.0f < w ? w : 0.0f;
-  h = 0.0f < h ? h : 0.0f;
-  inter = w * h;
-  uni = area_a + area_b;
-  uni = uni - inter;
-  return inter / uni; /* NaN for two empty boxes: suppresses nothing */
+/* The largest float f with (double)f <= t: for a float x, (double)x > t
+ * exactly when x > f (NaN: neither), so the suppression test (torchvision
+ * compares its float IoU with the double threshold) runs in float. */
+static float float_below(double t) {
+  float f = (float)t;
+  if ((double)f > t)
+    f = nextafterf(f, -INFINITY);
+  return f;
+}
+
+/* Greedy non-maximum suppression of n boxes sorted best first, as
+ * torchvision's CPU nms kernel: areas (x2 - x1) (y2 - y1), intersection from
+ * std::max / std::min, IoU inter / (area_i + area_j - inter) in float, > the
+ * threshold suppresses. The boxes are in x1, y1, x2, y2, area; suppressed[j]
+ * becomes nonzero for each suppressed box. Boxes already suppressed are
+ * suppressed again rather than skipped, which changes nothing and keeps the
+ * inner loop free of branches (mispredicted ones cost 3x here).
+ *
+ * The clamps of the overlap's width and height to 0 are (w + |w|) / 2: w for
+ * w > 0 (exactly), 0 for w <= 0, as std::max(0, w), which compilers keep as a
+ * branch. For a NaN w std::max gives 0 and this NaN; the outcome is the same,
+ * because a NaN w comes from a NaN coordinate, which makes that box's area
+ * and so the IoU NaN either way (decoded boxes are clipped: no infinities). */
+static void suppress(size_t n, const float *x1, const float *y1,
+                     const float *x2, const float *y2, const float *area,
+                     float threshold, int *suppressed) {
+  size_t i, j;
+  for (i = 0; i < n; ++i) {
+    float ix1 = x1[i], iy1 = y1[i], ix2 = x2[i], iy2 = y2[i];
+    float iarea = area[i];
+    if (suppressed[i])
+      continue;
+    for (j = i + 1; j < n; ++j) {
+      float xx1 = ix1 < x1[j] ? x1[j] : ix1;
+      float yy1 = iy1 < y1[j] ? y1[j] : iy1;
+      float xx2 = x2[j] < ix2 ? x2[j] : ix2;
+      float yy2 = y2[j] < iy2 ? y2[j] : iy2;
+      float w = xx2 - xx1;
+      float h = yy2 - yy1;
+      float inter, uni, iou;
+      w = (w + fabsf(w)) * 0.5f;
+      h = (h + fabsf(h)) * 0.5f;
+      inter = w * h;
+      uni = iarea + area[j];
+      uni = uni - inter;
+      iou = inter / uni; /* NaN for two empty boxes: suppresses nothing */
+      suppressed[j] |= iou > threshold;
+    }
+  }
 }
 
 int mnc_detect_postprocess(const mnc_detect_params *params,
@@ -255,7 +283,9 @@ int mnc_detect_postprocess(const mnc_detect_params *params,
   size_t needed, num_anchors, num_classes, per_class, total, kept, a, i, j;
   int c, k, trick = 0, scale = 0, written;
   float *maxima, *inverse_sums, *cutoffs, *boxes;
-  int *class_counts;
+  float *nms_x1, *nms_y1, *nms_x2, *nms_y2, *nms_area;
+  float iou_threshold;
+  int *class_counts, *nms_suppressed;
   candidate *candidates;
   float offset_unit = 0.0f, ratio_w = 1.0f, ratio_h = 1.0f;
   char *base;
@@ -282,7 +312,8 @@ int mnc_detect_postprocess(const mnc_detect_params *params,
 
   /* Scratch: per anchor the softmax's maximum, 1 / sum and a bound on x - max
    * below which no score can pass; the decoded boxes; per class its candidate
-   * count; per class but the background room for per_class candidates. */
+   * count; per class but the background room for per_class candidates;
+   * the boxes, areas and flags of one class's suppression. */
   base = (char *)scratch + ((16u - ((uintptr_t)scratch & 15u)) & 15u);
   maxima = (float *)(void *)base;
   inverse_sums = maxima + num_anchors;
@@ -290,6 +321,13 @@ int mnc_detect_postprocess(const mnc_detect_params *params,
   boxes = cutoffs + num_anchors;
   class_counts = (int *)(void *)(boxes + 4 * num_anchors);
   candidates = (candidate *)(void *)(class_counts + num_classes);
+  nms_x1 = (float *)(void *)(candidates + (num_classes - 1) * per_class);
+  nms_y1 = nms_x1 + per_class;
+  nms_x2 = nms_y1 + per_class;
+  nms_y2 = nms_x2 + per_class;
+  nms_area = nms_y2 + per_class;
+  nms_suppressed = (int *)(void *)(nms_area + per_class);
+  iou_threshold = float_below(params->nms_thresh);
 
   /* 1. Softmax statistics, as torch's softmax over the last dimension:
    * exp(x - max) * (1 / sum). A NaN logit makes the anchor's maximum, and
@@ -384,26 +422,29 @@ int mnc_detect_postprocess(const mnc_detect_params *params,
     offset_unit = has_nan ? NAN : largest + 1.0f;
   }
 
-  /* 4. Greedy non-maximum suppression within each class, best first. */
+  /* 4. Greedy non-maximum suppression within each class, best first, on
+   * the class's boxes copied out (shifted in the coordinate trick). */
   for (c = 1; c < params->num_classes; ++c) {
     candidate *list = candidates + (size_t)(c - 1) * per_class;
     size_t n = (size_t)class_counts[c];
     float offset = trick ? (float)c * offset_unit : 0.0f;
     for (i = 0; i < n; ++i) {
-      const float *box_i;
-      if (list[i].label < 0)
-        continue;
-      box_i = boxes + 4 * (size_t)list[i].anchor;
-      for (j = i + 1; j < n; ++j) {
-        float iou;
-        if (list[j].label < 0)
-          continue;
-        iou = shifted_iou(box_i, offset, boxes + 4 * (size_t)list[j].anchor,
-                          offset);
-        if ((double)iou > params->nms_thresh)
-          list[j].label = -1;
-      }
+      const float *box = boxes + 4 * (size_t)list[i].anchor;
+      float w, h;
+      nms_x1[i] = box[0] + offset;
+      nms_y1[i] = box[1] + offset;
+      nms_x2[i] = box[2] + offset;
+      nms_y2[i] = box[3] + offset;
+      w = nms_x2[i] - nms_x1[i];
+      h = nms_y2[i] - nms_y1[i];
+      nms_area[i] = w * h;
+      nms_suppressed[i] = 0;
     }
+    suppress(n, nms_x1, nms_y1, nms_x2, nms_y2, nms_area, iou_threshold,
+             nms_suppressed);
+    for (i = 0; i < n; ++i)
+      if (nms_suppressed[i])
+        list[i].label = -1;
   }
 
   /* 5. The survivors of all classes, packed, and the best

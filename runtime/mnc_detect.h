@@ -126,14 +126,14 @@ void mnc_detect_params_ssdlite320(mnc_detect_params *params);
 /*
  * Bytes of scratch mnc_detect_postprocess needs for `anchors` anchors,
  * `classes` classes and `topk` candidates per class: a constant expression
- * when the arguments are (for a static buffer; 414,932 bytes for
+ * when the arguments are (for a static buffer; 422,132 bytes for
  * ssdlite320's defaults). It includes 16 bytes of slack, so the buffer needs
  * no particular alignment. Arguments must be valid (see mnc_detect_params);
  * mnc_detect_scratch_size() checks them.
  */
 #define MNC_DETECT_SCRATCH_SIZE(anchors, classes, topk)                      \
   (16u + (size_t)(anchors) * 28u + (size_t)(classes) * 4u +                  \
-   ((size_t)(classes) - 1u) *                                                \
+   ((size_t)(classes) + 1u) *                                                \
        (size_t)((topk) < (anchors) ? (topk) : (anchors)) * 12u)
 
 /*

@@ -173,7 +173,7 @@ static int edge_mode(void) {
 
   mnc_detect_params_ssdlite320(&p);
   CHECK(mnc_detect_scratch_size(&p) == sizeof big_scratch);
-  CHECK(mnc_detect_scratch_size(&p) == 414932);
+  CHECK(mnc_detect_scratch_size(&p) == 422132);
   mnc_detect_anchor_params_ssdlite320(&ap);
   CHECK(mnc_detect_anchor_count(&ap) == MNC_DETECT_SSDLITE320_ANCHORS);
 
