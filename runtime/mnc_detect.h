@@ -53,7 +53,9 @@
  * (its "coordinate trick"), which rounds them differently: an IoU within
  * about 1e-4 of the threshold can then go the other way. With
  * torchvision_nms_rounding = 1 (the default) mnc_detect does the same, so
- * the results are torchvision's; with 0 it always uses the unshifted boxes.
+ * its suppressions are torchvision's; with 0 it always uses the unshifted
+ * boxes. Scores and boxes then agree with torchvision's to float rounding
+ * (test/runtime/detect.test: within 4e-7 and 3.1e-5 pixels).
  *
  * The header is C99 and C++.
  */
