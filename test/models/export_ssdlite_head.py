@@ -5,7 +5,7 @@ the head exported to ONNX.
 Usage:
     /usr/bin/python3 test/models/export_ssdlite_head.py --out FILE.onnx [--seed N] [--opset 13]
 
-The exported graph is SSDHeadNetwork below: the model's backbone (MobileNetV3
+The exported graph is export_applications.SsdHead: the model's backbone (MobileNetV3
 Large features + SSDLite extra blocks) and its SSDLite head, one input
 `image` [1, 3, 320, 320] (already resized and normalized as the model's
 GeneralizedRCNNTransform does: (x - 0.5) / 0.5 for x in [0, 1]) and two
@@ -16,8 +16,8 @@ suppression) is not a static graph; runtime/mnc_detect.{h,c} does it in C.
 No pretrained weights (there is no network): make_model() builds the model
 with weights=None, weights_backbone=None from a seed and re-initialises it so
 that its outputs look like a detector's rather than like zeros (torchvision's
-own init makes the head's outputs about 1e-15): He-normal convolutions, BN
-statistics calibrated on a seeded batch and then perturbed, and the head's
+own init makes the head's outputs about 1e-15): the test models' weights
+(export_torchvision.randomize_weights), and then the head's
 last convolutions scaled so that the class logits have a standard deviation
 of about LOGIT_STD and the regressions about REGRESSION_STD. The detections
 are meaningless, but spread like real ones: scores over several decades,
@@ -35,56 +35,22 @@ import torchvision
 from torchvision.models.detection import ssdlite320_mobilenet_v3_large
 from torchvision.models.detection.image_list import ImageList
 
+from export_applications import SsdHead
+from export_torchvision import randomize_weights
+
 SIZE = 320
 DEFAULT_SEED = 2024
 LOGIT_STD = 2.5
 REGRESSION_STD = 1.0
 
 
-class SSDHeadNetwork(torch.nn.Module):
-    """backbone + head of an SSD model: image -> (bbox_regression, cls_logits)."""
-
-    def __init__(self, ssd):
-        super().__init__()
-        self.backbone = ssd.backbone
-        self.head = ssd.head
-
-    def forward(self, image):
-        features = list(self.backbone(image).values())
-        out = self.head(features)
-        return out["bbox_regression"], out["cls_logits"]
-
-
 def make_model(seed=DEFAULT_SEED):
     """The seeded, re-initialised ssdlite320_mobilenet_v3_large, in eval mode."""
     torch.manual_seed(seed)
     model = ssdlite320_mobilenet_v3_large(weights=None, weights_backbone=None)
-    net = SSDHeadNetwork(model)
-    bns = []
+    net = SsdHead(model)
+    randomize_weights(net, lambda: net(torch.randn(4, 3, SIZE, SIZE)))
     with torch.no_grad():
-        for m in net.modules():
-            if isinstance(m, torch.nn.Conv2d):
-                fan_in = m.in_channels // m.groups * m.kernel_size[0] * m.kernel_size[1]
-                m.weight.normal_(0.0, (2.0 / fan_in) ** 0.5)
-                if m.bias is not None:
-                    m.bias.uniform_(-0.2, 0.2)
-            elif isinstance(m, torch.nn.BatchNorm2d):
-                m.weight.uniform_(0.5, 1.5)
-                m.bias.uniform_(-0.5, 0.5)
-                bns.append(m)
-        # Running statistics from a seeded batch, so that the eval-mode network
-        # stays normalised layer after layer; then perturbed.
-        for m in bns:
-            m.reset_running_stats()
-            m.momentum = None
-        net.train()
-        net(torch.randn(4, 3, SIZE, SIZE))
-        net.eval()
-        for m in bns:
-            m.momentum = 0.03
-            std = m.running_var.clamp_min(1e-4).sqrt()
-            m.running_mean.add_(0.2 * std * torch.randn_like(std))
-            m.running_var.mul_(torch.empty_like(std).uniform_(0.5, 2.0))
         # The head's last convolutions: outputs of a chosen spread on a seeded
         # image-like input (uniform [0, 1], normalized).
         x = torch.rand(1, 3, SIZE, SIZE) * 2.0 - 1.0
@@ -107,7 +73,7 @@ def anchors_of(model, image):
 
 
 def export(model, path, opset=13):
-    net = SSDHeadNetwork(model).eval()
+    net = SsdHead(model).eval()
     buf = io.BytesIO()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -130,7 +96,7 @@ def main(argv=None):
     g = torch.Generator().manual_seed(1)
     x = torch.rand(1, 3, SIZE, SIZE, generator=g) * 2.0 - 1.0
     with torch.no_grad():
-        reg, cls = SSDHeadNetwork(model)(x)
+        reg, cls = SsdHead(model)(x)
     print(f"{args.out}: ssdlite320_mobilenet_v3_large backbone + head, seed {args.seed}, "
           f"opset {args.opset}, torchvision {torchvision.__version__}; "
           f"bbox_regression {list(reg.shape)} std {float(reg.std()):.3f}, "

@@ -114,7 +114,7 @@ def main():
     torch.set_num_threads(1)
 
     model = export_ssdlite_head.make_model()
-    net = export_ssdlite_head.SSDHeadNetwork(model).eval()
+    net = export_ssdlite_head.SsdHead(model).eval()
 
     # Anchors: C against torchvision, for ssdlite320 and ssd300 (steps, given
     # scales, ratios differing per map).
