@@ -193,6 +193,8 @@ LogicalResult describeProfiledLayers(ModuleOp module,
       profiled.shape = shape.str();
     if (auto macs = record.getAs<IntegerAttr>("macs"))
       profiled.macs = macs.getInt();
+    if (auto bytes = record.getAs<IntegerAttr>("bytes"))
+      profiled.bytes = bytes.getInt();
     interface.layers.push_back(std::move(profiled));
   }
   return success();

@@ -34,25 +34,29 @@ void mnc::printReport(ArrayRef<LayerInfo> layers, ArrayAttr plan,
                   .str();
     }
 
-  os << llvm::formatv("{0,-4} {1,-16} {2,-42} {3,-28} {4,12} {5,10}  {6}\n",
-                      "#", "op", "shapes", "activation", "MACs", "weights",
-                      "workspace offset+bytes  node");
-  int64_t totalMacs = 0, totalWeights = 0;
+  os << llvm::formatv(
+      "{0,-4} {1,-16} {2,-20} {3,-42} {4,-28} {5,12} {6,10} {7,10}  {8}\n",
+      "#", "op", "kind", "shapes", "activation", "MACs", "weights", "moved",
+      "workspace offset+bytes  node");
+  int64_t totalMacs = 0, totalWeights = 0, totalMoved = 0;
   for (auto [index, layer] : llvm::enumerate(layers)) {
     totalMacs += layer.macs;
     totalWeights += layer.weightBytes;
+    totalMoved += layer.bytes;
     auto buffer = buffers.find(layer.node);
-    os << llvm::format("%-4zu %-16s %-42s %-28s %12lld %10lld  %s", index,
-                       layer.op.c_str(),
+    os << llvm::format("%-4zu %-16s %-20s %-42s %-28s %12lld %10lld %10lld  %s",
+                       index, layer.op.c_str(), layer.kind.c_str(),
                        (layer.inputShapes + " -> " + layer.shape).c_str(),
                        layer.activation.c_str(), (long long)layer.macs,
-                       (long long)layer.weightBytes,
+                       (long long)layer.weightBytes, (long long)layer.bytes,
                        buffer == buffers.end() ? "-"
                                                : buffer->second.c_str())
        << "  " << layer.node << "\n";
   }
-  os << llvm::format("total: %zu layers, %.1f M MACs, %.2f MB weights",
-                     layers.size(), totalMacs / 1e6, totalWeights / 1e6);
+  os << llvm::format("total: %zu layers, %.1f M MACs, %.2f MB weights, "
+                     "%.2f MB of activations moved",
+                     layers.size(), totalMacs / 1e6, totalWeights / 1e6,
+                     totalMoved / 1e6);
   if (workspaceBytes >= 0)
     os << llvm::format(", workspace %lld bytes (%.2f MiB)",
                        (long long)workspaceBytes,

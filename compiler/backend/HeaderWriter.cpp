@@ -96,9 +96,12 @@ void writeProfileDeclarations(raw_ostream &os,
            " (tools/bench/profile_main.c timestamps the marks); it must "
            "return quickly and must not call " + name + "_run.",
        "Per layer, the tables give the ONNX node it came from, what it "
-       "computes (convolutions: \"pointwise\", \"depthwise KxK sS\" or "
-       "\"conv KxK sS\"; other layers: the operation), the shape of its "
-       "output and its multiply-accumulates."});
+       "computes (convolutions: \"pointwise\", \"depthwise KxK sS\", "
+       "\"conv KxK sS dD\", \"transposed KxK sS\"; pooling: \"max pool KxK "
+       "sS\", \"global pool\"; \"resize bilinear\"; other layers: the "
+       "operation), the shape of its output, its multiply-accumulates and "
+       "the bytes of the activations it reads and writes (the cost of "
+       "layers that move data rather than compute)."});
   os << " */\n"
      << "void " << hook << "(int layer); /* defined by the caller */\n"
      << "\n"
@@ -123,6 +126,9 @@ void writeProfileDeclarations(raw_ostream &os,
   });
   writeTable("long long", "macs", [](const mnc::ProfiledLayer &layer) {
     return std::to_string(layer.macs);
+  });
+  writeTable("long long", "bytes", [](const mnc::ProfiledLayer &layer) {
+    return std::to_string(layer.bytes);
   });
 }
 } // namespace

@@ -27,6 +27,7 @@ struct ProfiledLayer {
   std::string kind;  ///< e.g. "pointwise", "depthwise 3x3 s2"
   std::string shape; ///< of its output, e.g. "1x16x112x112"
   int64_t macs = 0;  ///< multiply-accumulates
+  int64_t bytes = 0; ///< bytes of the activations it reads and writes
 };
 
 /// One input or output buffer of a library.

@@ -94,6 +94,8 @@ struct InstrumentLayersPass
           builder.getNamedAttr("node", builder.getStringAttr(layer.node)),
           builder.getNamedAttr("shape", builder.getStringAttr(layer.shape)),
           builder.getNamedAttr("macs", builder.getI64IntegerAttr(layer.macs)),
+          builder.getNamedAttr("bytes",
+                               builder.getI64IntegerAttr(layer.bytes)),
       }));
     }
     mark(body.getTerminator(), layers.size());

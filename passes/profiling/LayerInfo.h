@@ -21,11 +21,17 @@ struct LayerInfo {
   std::string node;        ///< the ONNX node it came from
   std::string op;          ///< the mnc op without its dialect: conv2d, ...
   std::string kind;        ///< what its speed depends on: "pointwise",
-                           ///< "depthwise 3x3 s2", "fully connected", ...
+                           ///< "depthwise 3x3 s2", "conv 3x3 d12",
+                           ///< "transposed 2x2 s2", "max pool 3x3 s2",
+                           ///< "resize bilinear", "fully connected", ...
   std::string inputShapes; ///< of its non-constant operands: "1x16x56x56,..."
   std::string shape;       ///< of its result: "1x16x112x112"
   std::string activation;  ///< fused activation(s), or "-"
-  int64_t macs = 0;        ///< multiply-accumulates
+  int64_t macs = 0;        ///< multiply-accumulates of a convolution or
+                           ///< matrix product (what the FMA units do)
+  int64_t bytes = 0;       ///< bytes of the activations it reads and writes:
+                           ///< the cost of pooling, resizing, concatenation
+                           ///< and other layers that move more than compute
   int64_t weightBytes = 0; ///< bytes of its constant operands' weights
 };
 

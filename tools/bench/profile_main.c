@@ -18,7 +18,7 @@
  * which add up to the run's wall time. After W untimed runs (default 3) and
  * N timed runs (default 20) it prints, tab-separated, a header line, one line
  * per row with its minimum and median over the N runs,
- *   row  kind  node  shape  macs  min_us  median_us
+ *   row  kind  node  shape  macs  bytes  min_us  median_us
  * and one line with NAME_run's wall time (marks included):
  *   total  runs=N warmup=W min_us=X median_us=Y
  * Reads NAME_INPUT_SIZE floats from IN.bin (raw float32, the ONNX input's
@@ -35,6 +35,7 @@
 #define LAYER_KINDS MNC_CAT(MNC_MODEL, _layer_kinds)
 #define LAYER_SHAPES MNC_CAT(MNC_MODEL, _layer_shapes)
 #define LAYER_MACS MNC_CAT(MNC_MODEL, _layer_macs)
+#define LAYER_BYTES MNC_CAT(MNC_MODEL, _layer_bytes)
 
 /* Rows of the profile: entry, the layers, exit. */
 #define ROW_COUNT (LAYER_COUNT + 2)
@@ -118,18 +119,18 @@ int main(int argc, char **argv) {
     total_us[run] = elapsed_us(start, end);
   }
 
-  printf("row\tkind\tnode\tshape\tmacs\tmin_us\tmedian_us\n");
+  printf("row\tkind\tnode\tshape\tmacs\tbytes\tmin_us\tmedian_us\n");
   for (int row = 0; row < ROW_COUNT; ++row) {
     double *times = row_us + (size_t)row * runs;
     double median = harness_sorted_median(times, runs);
     if (row == 0)
-      printf("entry\tentry\t-\t-\t0");
+      printf("entry\tentry\t-\t-\t0\t0");
     else if (row == ROW_COUNT - 1)
-      printf("exit\texit\t-\t-\t0");
+      printf("exit\texit\t-\t-\t0\t0");
     else
-      printf("%d\t%s\t%s\t%s\t%lld", row - 1, LAYER_KINDS[row - 1],
+      printf("%d\t%s\t%s\t%s\t%lld\t%lld", row - 1, LAYER_KINDS[row - 1],
              LAYER_NAMES[row - 1], LAYER_SHAPES[row - 1],
-             (long long)LAYER_MACS[row - 1]);
+             (long long)LAYER_MACS[row - 1], (long long)LAYER_BYTES[row - 1]);
     printf("\t%.3f\t%.3f\n", times[0], median);
   }
   double total_median = harness_sorted_median(total_us, runs);

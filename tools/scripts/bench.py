@@ -41,9 +41,10 @@ With --profile it instead times each layer: it compiles MODEL with `mnc-compile 
 WORK/profile/, builds tools/bench/profile_main.c against it (it defines NAME_profile_mark and
 timestamps every layer), compiles the plain library and bench_main.c as above, runs ROUNDS
 interleaved rounds of both pinned to the first CPU of --cpu (no ONNX Runtime), and prints the layers
-sorted by median time (kind, output shape, MACs, share, GMAC/s), a summary per class of layer
-(pointwise conv, depthwise KxK sS, full conv, fully connected, squeeze-excite, other) with the
-fraction of --peak-gmacs, and the instrumented NAME_run time against the plain one.
+sorted by median time (kind, output shape, MACs, share, GMAC/s, and GB/s of activations read and
+written), a summary per class of layer (pointwise conv, depthwise KxK sS, full conv, grouped conv,
+transposed conv, fully connected, squeeze-excite, max/avg/global pool, resize, and any other layer
+by its operation: concat, transpose, ...) with the fraction of --peak-gmacs, and the instrumented NAME_run time against the plain one.
 
 Exit status: 0; 1 on an error; 3 when the two runtimes' outputs disagree (the report
 is still printed, marked MISMATCH).
@@ -286,7 +287,7 @@ def macs_from_report(text):
 
 
 def macs_from_onnx(model_path, input_shape):
-    """Sum of Conv/Gemm/MatMul MACs over the ONNX graph, shapes from onnx shape inference.
+    """Sum of Conv/ConvTranspose/Gemm/MatMul MACs over the ONNX graph, shapes from onnx shape inference.
     Returns (macs, detail) or (None, reason)."""
     try:
         import onnx
@@ -319,7 +320,7 @@ def macs_from_onnx(model_path, input_shape):
             p *= x
         return p
 
-    total, counts, unknown = 0, {"Conv": 0, "Gemm": 0, "MatMul": 0}, []
+    total, counts, unknown = 0, {"Conv": 0, "ConvTranspose": 0, "Gemm": 0, "MatMul": 0}, []
     for n in model.graph.node:
         if n.op_type not in counts:
             continue
@@ -328,6 +329,9 @@ def macs_from_onnx(model_path, input_shape):
             if n.op_type == "Conv":
                 w, y = shapes[n.input[1]], shapes[n.output[0]]
                 total += prod(y) * prod(w[1:])  # out elements x (C/group x kH x kW)
+            elif n.op_type == "ConvTranspose":
+                w, x = shapes[n.input[1]], shapes[n.input[0]]
+                total += prod(x) * prod(w[1:])  # in elements x (F/group x kH x kW)
             elif n.op_type == "Gemm":
                 a_s, b_s = shapes[n.input[0]], shapes[n.input[1]]
                 m_ = a_s[1] if attrs.get("transA", 0) else a_s[0]
@@ -389,23 +393,28 @@ def harness_io(header, name):
 # ----------------------------------------------------------------------------- --profile
 def layer_class(kind):
     """The class a layer's time is summed under: its convolution type (depthwise ones by kernel and
-    stride, which decide their speed), fully connected, squeeze-excite, or other."""
+    stride, which decide their speed), fully connected, squeeze-excite, pooling, resize, or the
+    operation of any other layer (concat, transpose, add, ...)."""
     if kind.startswith("pointwise"):
         return "pointwise conv"
     if kind.startswith("depthwise"):
         return kind
     if kind.startswith("conv "):
         return "full conv"
-    if kind in ("fully connected", "squeeze-excite"):
-        return kind
-    return "other"
+    for prefix, name in (("grouped conv", "grouped conv"), ("transposed", "transposed conv"),
+                         ("max pool", "max pool"), ("avg pool", "avg pool"),
+                         ("global pool", "global pool"), ("resize", "resize")):
+        if kind.startswith(prefix):
+            return name
+    return kind
 
 
 def parse_profile(text, layer_count):
-    """Rows ({row, kind, node, shape, macs, min, median} in microseconds) and the total line of
+    """Rows ({row, kind, node, shape, macs, bytes, min, median} in microseconds) and the total line of
     one profile_main run."""
     lines = text.splitlines()
-    if not lines or lines[0].split("\t") != ["row", "kind", "node", "shape", "macs", "min_us", "median_us"]:
+    if not lines or lines[0].split("\t") != ["row", "kind", "node", "shape", "macs", "bytes", "min_us",
+                                             "median_us"]:
         die(f"profile_main printed no header line:\n{text}")
     rows, total = [], None
     for line in lines[1:]:
@@ -413,10 +422,10 @@ def parse_profile(text, layer_count):
         if f[0] == "total" and len(f) == 2:
             total = {k: float(v) for k, v in (kv.split("=") for kv in f[1].split()) if k.endswith("_us")}
             continue
-        if len(f) != 7:
+        if len(f) != 8:
             die(f"unexpected profile_main line: {line!r}")
         rows.append({"row": f[0], "kind": f[1], "node": f[2], "shape": f[3], "macs": int(f[4]),
-                     "min": float(f[5]), "median": float(f[6])})
+                     "bytes": int(f[5]), "min": float(f[6]), "median": float(f[7])})
     if total is None or len(rows) != layer_count + 2:
         die(f"profile_main printed {len(rows)} rows (expected {layer_count + 2}) "
             f"{'and' if total else 'and no'} total line:\n{text}")
@@ -530,6 +539,10 @@ def profile(a):
     def gmacs(macs, us):
         return macs / (us * 1e-6) / 1e9 if macs and us > 0 else None
 
+    def gbytes(nbytes, us):
+        """Activation bytes moved per second: the speed of layers that compute little."""
+        return nbytes / (us * 1e-6) / 1e9 if nbytes and us > 0 else None
+
     def g(x):
         return "-" if x is None else f"{x:.1f}"
 
@@ -551,7 +564,7 @@ def profile(a):
       f"mark (argument checks, input layout change if any), exit = after the last mark (output layout change)")
     w("")
     hdr = (f"{'rank':>4s} {'layer':>5s}  {'kind':<17s} {'output':<14s} {'MACs':>11s} {'median us':>10s} "
-           f"{'min us':>9s} {'%':>6s} {'cum %':>6s} {'GMAC/s':>7s}  ONNX node")
+           f"{'min us':>9s} {'%':>6s} {'cum %':>6s} {'GMAC/s':>7s} {'GB/s':>6s}  ONNX node")
     w(hdr)
     cum = 0.0
     for rank, r in enumerate(sorted(rows, key=lambda r: -r["median"]), 1):
@@ -559,20 +572,22 @@ def profile(a):
         cum += share
         w(f"{rank:>4d} {r['row']:>5s}  {r['kind']:<17s} {r['shape']:<14s} {r['macs']:>11,d} "
           f"{r['median']:>10.1f} {r['min']:>9.1f} {share:>5.1f}% {cum:>5.1f}% "
-          f"{g(gmacs(r['macs'], r['median'])):>7s}  {r['node']}")
+          f"{g(gmacs(r['macs'], r['median'])):>7s} {g(gbytes(r['bytes'], r['median'])):>6s}  {r['node']}")
     w("")
     classes = {}
     for r in rows:
-        c = classes.setdefault(r["class"], {"layers": 0, "median": 0.0, "macs": 0})
+        c = classes.setdefault(r["class"], {"layers": 0, "median": 0.0, "macs": 0, "bytes": 0})
         c["layers"] += 1
         c["median"] += r["median"]
         c["macs"] += r["macs"]
+        c["bytes"] += r["bytes"]
     w(f"{'class':<18s} {'rows':>5s} {'median us':>10s} {'share':>7s} {'MACs':>13s} {'GMAC/s':>7s} "
-      f"{'of ' + format(a.peak_gmacs, 'g') + ' peak':>12s}")
+      f"{'of ' + format(a.peak_gmacs, 'g') + ' peak':>12s} {'GB/s':>6s}")
     for cname, c in sorted(classes.items(), key=lambda kv: -kv[1]["median"]):
         rate = gmacs(c["macs"], c["median"])
         w(f"{cname:<18s} {c['layers']:>5d} {c['median']:>10.1f} {100 * c['median'] / sum_median:>6.1f}% "
-          f"{c['macs']:>13,d} {g(rate):>7s} {('-' if rate is None else f'{100 * rate / a.peak_gmacs:.1f}%'):>12s}")
+          f"{c['macs']:>13,d} {g(rate):>7s} {('-' if rate is None else f'{100 * rate / a.peak_gmacs:.1f}%'):>12s} "
+          f"{g(gbytes(c['bytes'], c['median'])):>6s}")
     total_macs = sum(r["macs"] for r in rows)
     w(f"{'all':<18s} {len(rows):>5d} {sum_median:>10.1f} {100.0:>6.1f}% {total_macs:>13,d} "
       f"{g(gmacs(total_macs, sum_median)):>7s} "

@@ -4,7 +4,7 @@
 // RUN: mnc-opt %s -split-input-file -instrument-layers=entry-function=main -verify-diagnostics | FileCheck %s
 
 // CHECK:       module attributes {mnc.layers = [
-// CHECK-SAME:    {kind = "relu", macs = 0 : i64, node = "", op = "relu", shape = "4"}]}
+// CHECK-SAME:    {bytes = 32 : i64, kind = "relu", macs = 0 : i64, node = "", op = "relu", shape = "4"}]}
 // CHECK-LABEL: func.func @helper
 // CHECK-NOT:     call
 // CHECK:         mnc.sigmoid

@@ -7,10 +7,10 @@
 // Convolutions are named by what their speed depends on (kernel, stride,
 // depthwise or not); constants between layers are not layers.
 // CHECK:       module attributes {mnc.layers = [
-// CHECK-SAME:    {kind = "conv 3x3 s2", macs = 1728 : i64, node = "stem", op = "conv2d", shape = "1x4x4x4"},
-// CHECK-SAME:    {kind = "depthwise 3x3 s1", macs = 576 : i64, node = "dw", op = "conv2d", shape = "1x4x4x4"},
-// CHECK-SAME:    {kind = "pointwise", macs = 512 : i64, node = "pw", op = "conv2d", shape = "1x8x4x4"},
-// CHECK-SAME:    {kind = "relu", macs = 0 : i64, node = "act", op = "relu", shape = "1x8x4x4"}]}
+// CHECK-SAME:    {bytes = 1024 : i64, kind = "conv 3x3 s2", macs = 1728 : i64, node = "stem", op = "conv2d", shape = "1x4x4x4"},
+// CHECK-SAME:    {bytes = 512 : i64, kind = "depthwise 3x3 s1", macs = 576 : i64, node = "dw", op = "conv2d", shape = "1x4x4x4"},
+// CHECK-SAME:    {bytes = 768 : i64, kind = "pointwise", macs = 512 : i64, node = "pw", op = "conv2d", shape = "1x8x4x4"},
+// CHECK-SAME:    {bytes = 1024 : i64, kind = "relu", macs = 0 : i64, node = "act", op = "relu", shape = "1x8x4x4"}]}
 // CHECK-LABEL: func.func @main
 // CHECK-NEXT:    %[[W0:.*]] = arith.constant dense<1.000000e+00> : tensor<4x3x3x3xf32>
 // CHECK-NEXT:    %[[I0:.*]] = arith.constant 0 : i32
@@ -58,10 +58,10 @@ func.func @main(%x: tensor<1x3x8x8xf32>) -> tensor<1x8x4x4xf32> {
 // location; strided pointwise convolutions, fully connected layers and
 // squeeze-and-excite blocks have kinds of their own.
 // CHECK:       module attributes {mnc.layers = [
-// CHECK-SAME:    {kind = "pointwise s2", macs = 32 : i64, node = "first", op = "conv2d", shape = "1x2x2x2"},
-// CHECK-SAME:    {kind = "squeeze-excite", macs = 4 : i64, node = "se", op = "squeeze_excite", shape = "1x2x2x2"},
-// CHECK-SAME:    {kind = "reshape", macs = 0 : i64, node = "flat", op = "reshape", shape = "1x8"},
-// CHECK-SAME:    {kind = "fully connected", macs = 24 : i64, node = "fc", op = "fully_connected", shape = "1x3"}]}
+// CHECK-SAME:    {bytes = 288 : i64, kind = "pointwise s2", macs = 32 : i64, node = "first", op = "conv2d", shape = "1x2x2x2"},
+// CHECK-SAME:    {bytes = 64 : i64, kind = "squeeze-excite", macs = 4 : i64, node = "se", op = "squeeze_excite", shape = "1x2x2x2"},
+// CHECK-SAME:    {bytes = 64 : i64, kind = "reshape", macs = 0 : i64, node = "flat", op = "reshape", shape = "1x8"},
+// CHECK-SAME:    {bytes = 44 : i64, kind = "fully connected", macs = 24 : i64, node = "fc", op = "fully_connected", shape = "1x3"}]}
 // CHECK-LABEL: func.func private @helper
 // CHECK-NOT:     call
 // CHECK:         mnc.relu
@@ -111,4 +111,30 @@ func.func private @mnc_profile_mark(i32)
 func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = mnc.relu %x : tensor<4xf32>
   return %0 : tensor<4xf32>
+}
+
+// -----
+
+// The layers around a backbone (segmentation and detection heads) have kinds
+// that say what their speed depends on: a dilated conv its dilation, a
+// transposed conv its window and stride (its MACs count every input pixel's
+// scattered window: 1x2x3x3 inputs x 4x2x2 taps = 288), pooling its window,
+// a resize its interpolation and whether it adds. Layers that compute little
+// show their cost as the bytes of activations they read and write (the resize
+// reads 36 inputs and 144 addends and writes 144 floats: 1296 bytes).
+// CHECK:       module attributes {mnc.layers = [
+// CHECK-SAME:    {bytes = 216 : i64, kind = "conv 3x3 s1 d2", macs = 648 : i64, node = "aspp", op = "conv2d", shape = "1x4x3x3"},
+// CHECK-SAME:    {bytes = 648 : i64, kind = "transposed 2x2 s2", macs = 288 : i64, node = "up", op = "conv_transpose", shape = "1x4x6x6"},
+// CHECK-SAME:    {bytes = 720 : i64, kind = "max pool 3x3 s2", macs = 0 : i64, node = "pool", op = "max_pool", shape = "1x4x3x3"},
+// CHECK-SAME:    {bytes = 1296 : i64, kind = "resize bilinear +add", macs = 0 : i64, node = "fpn", op = "resize", shape = "1x4x6x6"},
+// CHECK-SAME:    {bytes = 2304 : i64, kind = "concat", macs = 0 : i64, node = "cat", op = "concat", shape = "1x8x6x6"}]}
+func.func @main(%x: tensor<1x2x3x3xf32>) -> tensor<1x8x6x6xf32> {
+  %w = arith.constant dense<1.0> : tensor<4x2x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 2, 2>, groups = 1 : i64, pads = array<i64: 2, 2, 2, 2>, strides = array<i64: 1, 1>} : (tensor<1x2x3x3xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x3x3xf32> loc("aspp")
+  %t = arith.constant dense<1.0> : tensor<2x4x2x2xf32>
+  %1 = mnc.conv_transpose %x, %t {dilations = array<i64: 1, 1>, groups = 1 : i64, output_padding = array<i64: 0, 0>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x2x3x3xf32>, tensor<2x4x2x2xf32>) -> tensor<1x4x6x6xf32> loc("up")
+  %2 = mnc.max_pool %1 {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x4x6x6xf32>) -> tensor<1x4x3x3xf32> loc("pool")
+  %3 = mnc.resize %2 addend(%1) {mode = #mnc.resize_mode<bilinear>, coordinate_transform = #mnc.coordinate_transform<half_pixel>, nearest_rounding = #mnc.nearest_rounding<floor>, scale_h = 2.0 : f32, scale_w = 2.0 : f32} : (tensor<1x4x3x3xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32> loc("fpn")
+  %4 = mnc.concat %3, %1 {axis = 1 : i64} : (tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x8x6x6xf32> loc("cat")
+  return %4 : tensor<1x8x6x6xf32>
 }
