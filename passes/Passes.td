@@ -362,6 +362,21 @@ def FuseConvActivation : Pass<"fuse-conv-activation", "mlir::ModuleOp"> {
   }];
 }
 
+def DropPaddingTaps : Pass<"drop-padding-taps", "mlir::ModuleOp"> {
+  let summary = "Drops the filter taps of a conv2d that only ever read padding";
+  let description = [{
+    A kernel row (column) of a conv2d with a constant filter whose input
+    position falls in the zero padding for every output row (column) only
+    multiplies zeros: DeepLabV3's ASPP convs (3x3, dilation 12, 24, 36) on a
+    small map. The filter loses those rows and columns and the padding they
+    reached into; a dimension left with one tap gets dilation 1, so a window
+    that shrinks to 1x1 is a pointwise conv. The output shape and values stay
+    the same. Left alone: a non-constant filter, a conv whose taps all read the
+    input, one where no tap does (its output is the bias), and one whose
+    remaining padding would be negative.
+  }];
+}
+
 def FoldSqueezeExcite : Pass<"fold-squeeze-excite", "mlir::ModuleOp"> {
   let summary = "Folds a squeeze-and-excite block into mnc.squeeze_excite";
   let description = [{

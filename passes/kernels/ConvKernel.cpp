@@ -272,47 +272,83 @@ Value ConvKernelEmitter::tileOf(OpBuilder &b, Value n, Value oh, Value ow,
 
   Value rowBase = scaleAdd(b, loc, oh, strideH, -padTop);
   Value columnBase = scaleAdd(b, loc, ow, strideW, -padLeft);
+  using P = arith::CmpIPredicate;
+  // In a guarded tile, a filter row whose input row is padding, or a tap
+  // whose input columns are padding for every pixel of the tile, only adds
+  // zeros: skip it (a dilated conv on a small map, DeepLabV3's ASPP, has most
+  // of its taps there).
+  auto skipUnless = [&](OpBuilder &b, Value first, Value last, int64_t size,
+                        ValueRange accs,
+                        function_ref<SmallVector<Value>(OpBuilder &)> reads)
+      -> SmallVector<Value> {
+    if (!guarded)
+      return reads(b);
+    Value reaches = b.create<arith::AndIOp>(
+        loc,
+        b.create<arith::CmpIOp>(loc, P::sge, last, constantIndex(b, loc, 0)),
+        b.create<arith::CmpIOp>(loc, P::slt, first,
+                                constantIndex(b, loc, size)));
+    auto branch = b.create<scf::IfOp>(
+        loc, reaches,
+        [&](OpBuilder &b, Location loc) {
+          b.create<scf::YieldOp>(loc, reads(b));
+        },
+        [&](OpBuilder &b, Location loc) { b.create<scf::YieldOp>(loc, accs); });
+    return SmallVector<Value>(branch.getResults());
+  };
+  // Tap (kh, kw) of every pixel and channel vector: the accumulators plus
+  // input x weights over the input channels.
+  auto accumulateTap = [&](OpBuilder &b, Value kh, Value kw, Value ih,
+                           Value iw0, ValueRange accs) {
+    // Row (kh * KW + kw) * C of the tile's packed weights.
+    Value tap = scaleAdd(
+        b, loc, add(b, loc, scaleAdd(b, loc, kh, kernelW, 0), kw),
+        inChannels * tileWidth, 0);
+    Value tapWeights = add(b, loc, tileWeights, tap);
+    // A few input channels (an image's 3) unroll completely.
+    int64_t unroll =
+        inChannels < 2 * kChannelUnroll ? inChannels : kChannelUnroll;
+    return unrolledLoop(
+        b, loc, 0, inChannels, unroll, accs,
+        [&](OpBuilder &b, Value c, ValueRange accs) {
+          Value row = add(b, loc, tapWeights, scaleAdd(b, loc, c, tileWidth, 0));
+          SmallVector<Value> weights;
+          for (int64_t j = 0; j < vectors; ++j)
+            weights.push_back(readVector(
+                b, loc, filter, {scaleAdd(b, loc, row, 1, offsets[j])},
+                widths[j]));
+          SmallVector<Value> next;
+          for (int64_t r = 0; r < rows; ++r) {
+            Value iw = scaleAdd(b, loc, iw0, 1, r * strideW);
+            Value x = readInput(b, n, c, ih, iw, guarded);
+            for (int64_t j = 0; j < vectors; ++j) {
+              Value splat = b.create<vector::BroadcastOp>(
+                  loc, f32Vector(b, widths[j]), x);
+              next.push_back(b.create<vector::FMAOp>(
+                  loc, splat, weights[j], accs[r * vectors + j]));
+            }
+          }
+          return next;
+        });
+  };
   SmallVector<Value> accumulators = forLoop(
       b, loc, 0, kernelH, 1, inits,
       [&](OpBuilder &b, Value kh, ValueRange accs) {
         Value ih = add(b, loc, rowBase, scaleAdd(b, loc, kh, dilationH, 0));
-        return forLoop(
-            b, loc, 0, kernelW, 1, accs,
-            [&](OpBuilder &b, Value kw, ValueRange accs) {
-              Value iw0 =
-                  add(b, loc, columnBase, scaleAdd(b, loc, kw, dilationW, 0));
-              // Row (kh * KW + kw) * C of the tile's packed weights.
-              Value tap = scaleAdd(
-                  b, loc, add(b, loc, scaleAdd(b, loc, kh, kernelW, 0), kw),
-                  inChannels * tileWidth, 0);
-              Value tapWeights = add(b, loc, tileWeights, tap);
-              // A few input channels (an image's 3) unroll completely.
-              int64_t unroll =
-                  inChannels < 2 * kChannelUnroll ? inChannels : kChannelUnroll;
-              return unrolledLoop(
-                  b, loc, 0, inChannels, unroll, accs,
-                  [&](OpBuilder &b, Value c, ValueRange accs) {
-                    Value row = add(b, loc, tapWeights,
-                                    scaleAdd(b, loc, c, tileWidth, 0));
-                    SmallVector<Value> weights;
-                    for (int64_t j = 0; j < vectors; ++j)
-                      weights.push_back(readVector(
-                          b, loc, filter,
-                          {scaleAdd(b, loc, row, 1, offsets[j])}, widths[j]));
-                    SmallVector<Value> next;
-                    for (int64_t r = 0; r < rows; ++r) {
-                      Value iw = scaleAdd(b, loc, iw0, 1, r * strideW);
-                      Value x = readInput(b, n, c, ih, iw, guarded);
-                      for (int64_t j = 0; j < vectors; ++j) {
-                        Value splat = b.create<vector::BroadcastOp>(
-                            loc, f32Vector(b, widths[j]), x);
-                        next.push_back(b.create<vector::FMAOp>(
-                            loc, splat, weights[j], accs[r * vectors + j]));
-                      }
-                    }
-                    return next;
-                  });
-            });
+        return skipUnless(b, ih, ih, inputH, accs, [&](OpBuilder &b) {
+          return forLoop(
+              b, loc, 0, kernelW, 1, accs,
+              [&](OpBuilder &b, Value kw, ValueRange accs) {
+                Value iw0 = add(b, loc, columnBase,
+                                scaleAdd(b, loc, kw, dilationW, 0));
+                Value iwLast = scaleAdd(b, loc, iw0, 1, (rows - 1) * strideW);
+                return skipUnless(b, iw0, iwLast, inputW, accs,
+                                  [&](OpBuilder &b) {
+                                    return accumulateTap(b, kh, kw, ih, iw0,
+                                                         accs);
+                                  });
+              });
+        });
       });
 
   for (int64_t r = 0; r < rows; ++r) {

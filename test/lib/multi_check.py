@@ -3,7 +3,7 @@
 
     multi_check.py --compiler PATH/mnc-compile --model M.onnx --workdir DIR
                    [--seed N] [--rtol 1e-4] [--cross aarch64] [--parallel]
-                   [--reference R.onnx] [-- MNC_ARGS...]
+                   [--reference R.onnx] [--timeout S] [-- MNC_ARGS...]
 
 Compiles the model into DIR/libmodel.a, runs it through a generated C driver
 (run_library.py) on seeded inputs, runs ONNX Runtime (ort_multi.js) on the same
@@ -48,6 +48,9 @@ def main():
     parser.add_argument("--parallel", action="store_true",
                         help="call NAME_run_parallel with a hook that runs loops in pieces")
     parser.add_argument("--reference", help="the model ONNX Runtime runs (default: --model)")
+    parser.add_argument("--timeout", type=float, default=120,
+                        help="seconds the compiled model may run (default 120; qemu needs more "
+                             "for large models)")
     parser.add_argument("mnc_args", nargs="*")
     args = parser.parse_args()
 
@@ -84,6 +87,7 @@ def main():
     num_outputs = len(model.graph.output)
     try:
         outputs = run_library(args.workdir, "model", inputs, num_outputs, cc=cc, runner=runner,
+                              timeout=args.timeout,
                               parallel=args.parallel)
     except RuntimeError as error:
         print(f"FAIL: {error}")

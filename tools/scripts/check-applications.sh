@@ -24,7 +24,7 @@ for name in "${names[@]}"; do
   echo "== $name (aarch64, qemu)"
   start=$(date +%s)
   if ! "$PY" "$REPO/test/lib/multi_check.py" --compiler "$BUILD/bin/mnc-compile" \
-      --model "$model" --workdir "$WORK/$name" --cross aarch64; then
+      --model "$model" --workdir "$WORK/$name" --cross aarch64 --timeout 1800; then
     failed=1
   fi
   echo "   $(( $(date +%s) - start )) s"

@@ -69,7 +69,8 @@ func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tenso
 // function's NCHW argument in place, never transposed and never padded: the
 // input row and column are the output's times the stride plus the tap minus
 // the padding. Its one column tile reaches the left padding, so every read
-// is checked (clamped, and zero outside the image).
+// is checked (clamped, and zero outside the image), and a filter row or tap
+// whose input is all padding is skipped (scf.if) rather than adding zeros.
 // CHECK-LABEL: func.func @full
 // CHECK-NOT:     linalg.transpose ins(%arg0
 // CHECK-NOT:     tensor.pad
@@ -77,17 +78,21 @@ func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tenso
 // CHECK:           %[[TOP:.*]] = arith.addi %{{.*}}, %c-1 : index
 // CHECK:           scf.for %[[KH:.*]] = %c0 to %c3 step %c1
 // CHECK:             %[[IH:.*]] = arith.addi %[[TOP]], %[[KH]] : index
-// CHECK:             scf.for %[[KW:.*]] = %c0 to %c3 step %c1
-// CHECK:               %[[IW:.*]] = arith.addi %[[KW]], %c-1 : index
-// CHECK:               %[[TAP:.*]] = arith.muli %{{.*}}, %c12 : index
-// CHECK:               vector.transfer_read %[[W:.*]][%[[TAP]]], %{{.*}} : tensor<108xf32>, vector<4xf32>
-// CHECK:               arith.cmpi sge, %[[IH]], %c0 : index
-// CHECK:               arith.cmpi slt, %[[IH]], %c6 : index
-// CHECK:               arith.cmpi sge, %[[IW]], %c0 : index
-// CHECK:               %[[X:.*]] = tensor.extract %arg0[%c0, %c0, %{{.*}}, %{{.*}}] : tensor<1x3x6x6xf32>
-// CHECK:               arith.select %{{.*}}, %[[X]], %{{.*}} : f32
-// CHECK:               vector.fma {{.*}} : vector<4xf32>
-// CHECK:               tensor.extract %arg0[%c0, %c1, %{{.*}}, %{{.*}}] : tensor<1x3x6x6xf32>
+// CHECK:             arith.cmpi sge, %[[IH]], %c0 : index
+// CHECK:             arith.cmpi slt, %[[IH]], %c6 : index
+// CHECK:             scf.if
+// CHECK:               scf.for %[[KW:.*]] = %c0 to %c3 step %c1
+// CHECK:                 %[[IW:.*]] = arith.addi %[[KW]], %c-1 : index
+// CHECK:                 arith.cmpi sge, %[[IW]], %c0 : index
+// CHECK:                 scf.if
+// CHECK:                   %[[TAP:.*]] = arith.muli %{{.*}}, %c12 : index
+// CHECK:                   vector.transfer_read %[[W:.*]][%[[TAP]]], %{{.*}} : tensor<108xf32>, vector<4xf32>
+// CHECK:                   %[[X:.*]] = tensor.extract %arg0[%c0, %c0, %{{.*}}, %{{.*}}] : tensor<1x3x6x6xf32>
+// CHECK:                   arith.select %{{.*}}, %[[X]], %{{.*}} : f32
+// CHECK:                   vector.fma {{.*}} : vector<4xf32>
+// CHECK:                   tensor.extract %arg0[%c0, %c1, %{{.*}}, %{{.*}}] : tensor<1x3x6x6xf32>
+// CHECK:                 } else {
+// CHECK-NEXT:              scf.yield %{{.*}} : vector<4xf32>
 // CHECK-NOT:     linalg.conv
 func.func @full(%x: tensor<1x3x6x6xf32>) -> tensor<1x4x3x3xf32> {
   %w = arith.constant dense<0.5> : tensor<4x3x3x3xf32>
