@@ -665,7 +665,9 @@ def main():
         mnc_cmd_base = ["taskset", "-c", ort_cpus] + mnc_cmd_base[3:] + ["--threads", str(a.threads)]
     ort_cmd_base = ["taskset", "-c", ort_cpus, node, ORT_RUN, model, "--bench", str(a.runs),
                     "--warmup", str(a.warmup), "--threads", str(a.threads), "--opt", a.ort_opt,
-                    "--input", input_bin]
+                    "--input", input_bin,
+                    # the shape mnc-compiled (a model's dynamic dimensions fixed by --input-shape)
+                    "--shape", "x".join(map(str, in_shape))]
     if parallel:
         note(f"mnc runs {name}_run_parallel with {a.threads} pool threads and ONNX Runtime "
              f"{a.threads} intra-op threads, both on CPUs {ort_cpus}; mnc's {name}_run on CPU {mnc_cpu} "
