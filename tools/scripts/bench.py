@@ -23,7 +23,7 @@ What it does, in order:
 
 MACs come from `mnc-compile --report` (the per-layer column, checked against
 its total line) and are cross-checked against a count over the ONNX graph's
-Conv/Gemm/MatMul nodes with shapes from onnx.shape_inference.
+Conv/ConvTranspose/Gemm/MatMul nodes with shapes from onnx.shape_inference.
 
 Limits, stated rather than hidden:
   - ort_run.js --bench prints per-round min/median/mean only, so ORT's median
@@ -285,7 +285,7 @@ def macs_from_report(text):
 
 
 def macs_from_onnx(model_path, input_shape):
-    """Sum of Conv/Gemm/MatMul MACs over the ONNX graph, shapes from onnx shape inference.
+    """Sum of Conv/ConvTranspose/Gemm/MatMul MACs over the ONNX graph, shapes from onnx shape inference.
     Returns (macs, detail) or (None, reason)."""
     try:
         import onnx
@@ -318,7 +318,7 @@ def macs_from_onnx(model_path, input_shape):
             p *= x
         return p
 
-    total, counts, unknown = 0, {"Conv": 0, "Gemm": 0, "MatMul": 0}, []
+    total, counts, unknown = 0, {"Conv": 0, "ConvTranspose": 0, "Gemm": 0, "MatMul": 0}, []
     for n in model.graph.node:
         if n.op_type not in counts:
             continue
@@ -327,6 +327,9 @@ def macs_from_onnx(model_path, input_shape):
             if n.op_type == "Conv":
                 w, y = shapes[n.input[1]], shapes[n.output[0]]
                 total += prod(y) * prod(w[1:])  # out elements x (C/group x kH x kW)
+            elif n.op_type == "ConvTranspose":
+                w, x = shapes[n.input[1]], shapes[n.input[0]]
+                total += prod(x) * prod(w[1:])  # in elements x (F/group x kH x kW), as --report
             elif n.op_type == "Gemm":
                 a_s, b_s = shapes[n.input[0]], shapes[n.input[1]]
                 m_ = a_s[1] if attrs.get("transA", 0) else a_s[0]
