@@ -529,7 +529,8 @@ def build_model(spec, shrink=False):
         [helper.make_tensor_value_info(out, TensorProto.FLOAT, spec.out_dims)])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", spec.opset)],
                               producer_name="PaddlePaddle", producer_version="2.3.0")
-    model.ir_version = 6 if spec.opset >= 11 else 5
+    # The IR version that shipped with the opset (ONNX 1.4, 1.5, 1.6).
+    model.ir_version = {9: 4, 10: 5, 11: 6}[spec.opset]
     return model, g, out
 
 
