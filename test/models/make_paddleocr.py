@@ -6,8 +6,9 @@ Usage:
     /usr/bin/python3 test/models/make_paddleocr.py --check DIR [--only NAME ...]
 
 Builds three seeded models with onnx.helper, mirroring PaddleOCR 2.x's model
-code (the block tables below are those of ppocr/modeling) and paddle2onnx's
-way of writing them:
+code (the block tables below are those of ppocr/modeling, written from memory
+of that source: there is no network to compare with) and paddle2onnx's way of
+writing them:
 
   paddleocr_cls.onnx      text-direction classifier (opset 10): MobileNetV3-Small x0.35
                           (rec_mobilenet_v3.py, strides (2, 1)), MaxPool 2x2, ClsHead
@@ -45,7 +46,7 @@ bytes are stable. The output is byte-identical from run to run.
 
 For each model the script prints the op histogram, the size and sha256[:16],
 and the output's spread on a seeded input (torch). It asserts the exact op
-histogram of every model (EXPECTED below) and runs
+histogram of every model (the `expected` dict of its Spec in SPECS) and runs
 onnx.checker.check_model(full_check=True); it exits non-zero when either
 fails or the outputs are unhealthy. --shrink builds each model with its last
 block left out, a toy, to show that the histogram check fires. --check DIR
