@@ -407,17 +407,25 @@ def FuseResidualAdd : Pass<"fuse-residual-add", "mlir::ModuleOp"> {
 }
 
 def FoldBatchNorm : Pass<"fold-batchnorm", "mlir::ModuleOp"> {
-  let summary = "Folds inference batch normalization into the preceding layer";
+  let summary = "Folds inference batch normalization and separate bias "
+                "additions into the preceding layer";
   let description = [{
     A `batch_norm` is the per-channel affine map x * s + t with
     s = scale / sqrt(variance + epsilon) and t = bias - mean * s (epsilon is
     the f32 attribute, inside the square root, as in ONNX). After a `conv2d`
-    (any groups, with or without bias) or a rank-2 `fully_connected` it
+    (any groups, with or without bias), a `conv_transpose` (any groups; its
+    filter is [C, F / groups, KH, KW]) or a rank-2 `fully_connected` it
     folds into the layer: output channel f of the weights is multiplied by
     s[f] and the bias becomes (b - mean) * s + bias_bn (b = 0 without a
     bias). That needs the layer's result to have the batch_norm as only use,
     constant weights, bias and batch_norm parameters, and a layer without a
-    fused activation or residual. Any other batch_norm with constant
+    fused activation or residual. Likewise `add(layer, k)` (either order),
+    with k a constant that has the channel axis and varies along it only
+    ([1, C, 1, 1], [C, 1, 1], [C] after a fully_connected: the bias
+    paddle2onnx 0.x adds after a bias-free Conv), becomes the layer with bias
+    b + k, under the same conditions (only use, constant bias or none, no
+    activation or residual; the weights may be computed). A scalar addend
+    stays (it is the `x + 3` of the hard-sigmoid idioms). Any other batch_norm with constant
     parameters becomes `mnc.mul` by s and `mnc.add` of t, constants of shape
     [C, 1, 1] for an NCHW input ([C, 1, ..., 1] in general, [C] for rank 2),
     unless `scale-shift` is off. Values are computed in double and rounded

@@ -2,9 +2,11 @@
 //
 // Inference-mode batch normalization is a per-channel affine map,
 //   y = x * s + t,  s = scale / sqrt(variance + epsilon),  t = bias - mean * s,
-// so after a convolution or fully connected layer it folds into that layer's
-// weights and bias: every output channel f of the filter is multiplied by
-// s[f], and the new bias is (b - mean) * s + bias_bn. A batch_norm that
+// so after a convolution, transposed convolution or fully connected layer it
+// folds into that layer's weights and bias: every output channel f of the
+// filter is multiplied by s[f], and the new bias is (b - mean) * s + bias_bn.
+// A constant per-channel addition after such a layer (an exporter's separate
+// bias add) folds into its bias the same way. A batch_norm that
 // cannot fold (its producer has other users, a fused activation or residual,
 // or computed weights) becomes that affine map as mnc.mul and mnc.add with
 // constant per-channel operands.
@@ -225,6 +227,168 @@ struct FoldIntoFullyConnected : OpRewritePattern<BatchNormOp> {
   }
 };
 
+/// batch_norm(conv_transpose(x, W, b)) -> conv_transpose(x, W', b'). The
+/// filter is [C, F / groups, KH, KW]: output channel f = g * (F / groups) + j
+/// takes W[c, j, ...] for the input channels c of group g, so those elements
+/// are multiplied by s[f]. Same conditions as for a conv2d (only use,
+/// constants, no fused activation).
+struct FoldIntoConvTranspose : OpRewritePattern<BatchNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(BatchNormOp op,
+                                PatternRewriter &rewriter) const override {
+    auto conv = op.getInput().getDefiningOp<ConvTransposeOp>();
+    if (!conv)
+      return rewriter.notifyMatchFailure(op, "input is not a conv_transpose");
+    if (!conv->hasOneUse())
+      return rewriter.notifyMatchFailure(op,
+                                         "the conv_transpose has other users");
+    if (!ActivationAttr::isIdentity(conv.getActivationAttr()))
+      return rewriter.notifyMatchFailure(
+          op, "the conv_transpose has a fused activation");
+    FailureOr<LayerConstants> layer =
+        getLayerConstants(conv.getFilter(), conv.getBias());
+    if (failed(layer))
+      return rewriter.notifyMatchFailure(op,
+                                         "conv_transpose weights are computed");
+    std::optional<ChannelAffine> affine = getChannelAffine(op);
+    if (!affine)
+      return rewriter.notifyMatchFailure(op, "parameters are computed");
+
+    ArrayRef<int64_t> shape =
+        cast<RankedTensorType>(conv.getFilter().getType()).getShape();
+    int64_t groups = conv.getGroups();
+    int64_t perGroupOut = shape[1], perGroupIn = shape[0] / groups;
+    int64_t window = shape[2] * shape[3];
+    SmallVector<double> filter(layer->weights);
+    for (size_t i = 0, e = filter.size(); i < e; ++i) {
+      int64_t c = i / (perGroupOut * window);
+      int64_t j = (i / window) % perGroupOut;
+      filter[i] *= affine->multiplier[(c / perGroupIn) * perGroupOut + j];
+    }
+    Location loc = rewriter.getFusedLoc({conv.getLoc(), op.getLoc()});
+    int64_t channels = affine->multiplier.size();
+    Value newFilter = createConstant(rewriter, loc, shape, filter);
+    Value bias = createConstant(rewriter, loc, {channels},
+                                foldBias(layer->bias, *affine));
+    auto folded = rewriter.create<ConvTransposeOp>(
+        loc, op.getType(), conv.getInput(), newFilter, bias,
+        conv.getStridesAttr(), conv.getPadsAttr(), conv.getDilationsAttr(),
+        conv.getOutputPaddingAttr(), conv.getGroupsAttr(),
+        conv.getActivationAttr());
+    rewriter.replaceOp(op, folded.getResult());
+    rewriter.eraseOp(conv);
+    return success();
+  }
+};
+
+/// The per-channel values of a constant `addend` that, added to a tensor of
+/// type `result` (channels on axis 1), has the channel axis and varies along
+/// it only: shape [1, C, 1, 1], [C, 1, 1], [C] for a rank-2 result. Nothing
+/// when it is computed, not f32, varies along (or enlarges) another axis, or
+/// does not reach the channel axis: a scalar (the `x + 3` of the hard-sigmoid
+/// idioms, which recognize-activations needs to see) stays an add.
+std::optional<SmallVector<double>> channelValues(Value addend,
+                                                 RankedTensorType result) {
+  auto type = dyn_cast<RankedTensorType>(addend.getType());
+  if (!type || result.getRank() < 2 || type.getRank() > result.getRank())
+    return std::nullopt;
+  int64_t channels = result.getDimSize(1);
+  // The addend's axis that lines up with axis 1 of the result.
+  int64_t channelAxis = 1 - (result.getRank() - type.getRank());
+  if (channelAxis < 0 || type.getDimSize(channelAxis) != channels)
+    return std::nullopt;
+  for (int64_t i = 0, e = type.getRank(); i < e; ++i)
+    if (i != channelAxis && type.getDimSize(i) != 1)
+      return std::nullopt;
+  return constantValues(addend);
+}
+
+/// add(layer, k) (either order), with k a constant over the channel axis
+/// (channelValues) -> the layer with bias b + k (b = 0 without a bias):
+/// the separate bias addition exporters write after a bias-free layer
+/// (paddle2onnx 0.x: Add(Conv, Reshape(b, [1, -1, 1, 1]))). The layer is a
+/// conv2d, conv_transpose or fully_connected whose result has the add as its
+/// only use, with a constant bias (or none), no fused activation and no
+/// residual.
+struct FoldBiasAdd : OpRewritePattern<AddOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(AddOp add,
+                                PatternRewriter &rewriter) const override {
+    for (unsigned i = 0; i < 2; ++i)
+      if (succeeded(fold(add, add->getOperand(i), add->getOperand(1 - i),
+                         rewriter)))
+        return success();
+    return rewriter.notifyMatchFailure(
+        add, "no operand is a layer that takes a per-channel constant");
+  }
+
+  static LogicalResult fold(AddOp add, Value layer, Value addend,
+                            PatternRewriter &rewriter) {
+    Operation *op = layer.getDefiningOp();
+    if (!op || !op->hasOneUse() || layer.getType() != add.getType())
+      return failure();
+    std::optional<SmallVector<double>> values =
+        channelValues(addend, cast<RankedTensorType>(add.getType()));
+    if (!values)
+      return failure();
+    Location loc = rewriter.getFusedLoc({op->getLoc(), add.getLoc()});
+    // The layer's new bias: its own (constant) bias plus the addend.
+    auto newBias = [&](Value bias) -> Value {
+      SmallVector<double> sum(*values);
+      if (bias) {
+        std::optional<SmallVector<double>> old = constantValues(bias);
+        if (!old)
+          return Value();
+        for (auto [s, b] : llvm::zip(sum, *old))
+          s += b;
+      }
+      return createConstant(rewriter, loc, {static_cast<int64_t>(sum.size())},
+                            sum);
+    };
+    Value folded;
+    if (auto conv = dyn_cast<Conv2dOp>(op)) {
+      if (!ActivationAttr::isIdentity(conv.getActivationAttr()) ||
+          conv.getResidual())
+        return failure();
+      Value bias = newBias(conv.getBias());
+      if (!bias)
+        return failure();
+      folded = rewriter.create<Conv2dOp>(
+          loc, add.getType(), conv.getInput(), conv.getFilter(), bias,
+          /*residual=*/Value(), conv.getStridesAttr(), conv.getPadsAttr(),
+          conv.getDilationsAttr(), conv.getGroupsAttr(),
+          conv.getActivationAttr());
+    } else if (auto conv = dyn_cast<ConvTransposeOp>(op)) {
+      if (!ActivationAttr::isIdentity(conv.getActivationAttr()))
+        return failure();
+      Value bias = newBias(conv.getBias());
+      if (!bias)
+        return failure();
+      folded = rewriter.create<ConvTransposeOp>(
+          loc, add.getType(), conv.getInput(), conv.getFilter(), bias,
+          conv.getStridesAttr(), conv.getPadsAttr(), conv.getDilationsAttr(),
+          conv.getOutputPaddingAttr(), conv.getGroupsAttr(),
+          conv.getActivationAttr());
+    } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
+      if (!ActivationAttr::isIdentity(fc.getActivationAttr()))
+        return failure();
+      Value bias = newBias(fc.getBias());
+      if (!bias)
+        return failure();
+      folded = rewriter.create<FullyConnectedOp>(
+          loc, add.getType(), fc.getInput(), fc.getWeight(), bias,
+          fc.getActivationAttr());
+    } else {
+      return failure();
+    }
+    rewriter.replaceOp(add, folded);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 /// batch_norm(x) -> add(mul(x, s), t) with constant s and t of shape
 /// [C, 1, ..., 1] (rank - 1 dimensions, so that they broadcast along axis 1):
 /// [C, 1, 1] for an NCHW input, [C] for a rank-2 one. This is the fallback
@@ -296,7 +460,8 @@ struct FoldBatchNormPass
     // batch_norm can fold once that one has folded, so the scale-and-shift
     // fallback must not see it before.
     RewritePatternSet folds(&getContext());
-    folds.add<FoldIntoConv2d, FoldIntoFullyConnected>(&getContext());
+    folds.add<FoldIntoConv2d, FoldIntoConvTranspose, FoldIntoFullyConnected,
+              FoldBiasAdd>(&getContext());
     if (failed(apply(std::move(folds))))
       return signalPassFailure();
     if (!scaleShift)

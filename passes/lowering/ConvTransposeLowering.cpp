@@ -8,11 +8,21 @@
 // each group. The spreading is a strided tensor.insert_slice into zeros,
 // so the convolution itself is the shared linalg one.
 //
+// With vector kernels, a transposed convolution whose windows do not overlap
+// (stride = kernel size, no padding, dilation 1, one group: the 2x2 stride-2
+// upsampling of detection and segmentation heads) is instead one pointwise
+// convolution to KH * KW * F channels, the vector kernel with bias and
+// activation, whose result [N, H, W, KH, KW, F] is transposed to
+// [N, H, KH, W, KW, F] = [N, H * KH, W * KW, F]: no zeros are multiplied.
+//
 //===----------------------------------------------------------------------===//
 
 #include "passes/lowering/LinalgConvolution.h"
 #include "passes/lowering/LoweringPatterns.h"
 #include "passes/lowering/LoweringUtils.h"
+
+#include "passes/ConstantBuilders.h"
+#include "passes/kernels/VectorKernels.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
@@ -43,6 +53,17 @@ SmallVector<float> flipTransposedFilter(ArrayRef<float> filter,
   return flipped;
 }
 
+/// Whether `op`'s windows tile the output without overlap or gaps: stride
+/// = kernel size, no pads or output padding, dilation 1, one group.
+bool isNonOverlapping(ConvTransposeOp op) {
+  ArrayRef<int64_t> fs = shapeOf(op.getFilter());
+  return op.getGroups() == 1 && op.getStrides()[0] == fs[2] &&
+         op.getStrides()[1] == fs[3] &&
+         llvm::all_of(op.getDilations(), [](int64_t d) { return d == 1; }) &&
+         llvm::all_of(op.getPads(), [](int64_t p) { return p == 0; }) &&
+         llvm::all_of(op.getOutputPadding(), [](int64_t p) { return p == 0; });
+}
+
 struct ConvTransposeLowering : OpLoweringPattern<ConvTransposeOp> {
   using OpLoweringPattern::OpLoweringPattern;
 
@@ -66,6 +87,9 @@ struct ConvTransposeLowering : OpLoweringPattern<ConvTransposeOp> {
                       outputPadding = op.getOutputPadding();
     int64_t groups = op.getGroups();
     Value input = storage(rewriter, op.getInput(), adaptor.getInput());
+    if (target().lanes && isNonOverlapping(op))
+      if (Value result = lowerNonOverlapping(rewriter, op, input, *filter))
+        return result;
 
     // The spread input, [N, H', W', C], in zeros with the padding around.
     int64_t before[2], after[2], spread[2];
@@ -113,6 +137,61 @@ struct ConvTransposeLowering : OpLoweringPattern<ConvTransposeOp> {
         convFilterShape, groups, /*strides=*/{1, 1}, dilations, bias,
         toStorageShape(shapeOf(op.getOutput())));
     return epilogue(rewriter, loc, result, op.getActivationAttr(), Value());
+  }
+
+private:
+  /// The pointwise-kernel form of a non-overlapping transposed convolution
+  /// (isNonOverlapping), or null when its bias is computed.
+  Value lowerNonOverlapping(ConversionPatternRewriter &rewriter,
+                            ConvTransposeOp op, Value input,
+                            ArrayRef<float> filter) const {
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> in = shapeOf(op.getInput()), fs = shapeOf(op.getFilter());
+    int64_t c = fs[0], f = fs[1], kh = fs[2], kw = fs[3];
+    int64_t wide = kh * kw * f;
+    // The bias of every (i, j, f) channel is bias[f].
+    Value bias;
+    if (op.getBias()) {
+      std::optional<SmallVector<float>> values =
+          constantElements(op.getBias());
+      if (!values)
+        return Value();
+      SmallVector<float> repeated;
+      for (int64_t k = 0; k < kh * kw; ++k)
+        repeated.append(values->begin(), values->end());
+      bias = denseF32Constant(rewriter, loc, {wide}, repeated);
+    }
+    // The pointwise filter [1, 1, C, KH * KW * F]: channel (i, j, f) of pixel
+    // (y, x) is output pixel (y * KH + i, x * KW + j), channel f.
+    SmallVector<float> packed(c * wide);
+    for (int64_t ci = 0; ci < c; ++ci)
+      for (int64_t fi = 0; fi < f; ++fi)
+        for (int64_t i = 0; i < kh; ++i)
+          for (int64_t j = 0; j < kw; ++j)
+            packed[ci * wide + (i * kw + j) * f + fi] =
+                filter[((ci * f + fi) * kh + i) * kw + j];
+    SmallVector<int64_t> wideShape = {in[0], in[2], in[3], wide};
+    ConvKernelOperands kernel;
+    kernel.input = input;
+    kernel.filter = packed;
+    kernel.bias = bias;
+    kernel.activation = op.getActivationAttr();
+    kernel.outputShape = wideShape;
+    Value result = emitConvKernel(rewriter, loc, kernel, target());
+    // [N, H, W, KH * KW * F] -> [N, H, W, KH, KW, F] -> [N, H, KH, W, KW, F]
+    // -> [N, H * KH, W * KW, F].
+    SmallVector<int64_t> split = {in[0], in[2], in[3], kh, kw, f};
+    Value expanded = rewriter.create<tensor::ExpandShapeOp>(
+        loc, tensorType(split, rewriter.getF32Type()), result,
+        ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4, 5}});
+    SmallVector<int64_t> moved = {in[0], in[2], kh, in[3], kw, f};
+    Value transposed =
+        transpose(rewriter, loc, expanded, moved, {0, 1, 3, 2, 4, 5});
+    return rewriter.create<tensor::CollapseShapeOp>(
+        loc, tensorType(toStorageShape(shapeOf(op.getOutput())),
+                        rewriter.getF32Type()),
+        transposed,
+        ArrayRef<ReassociationIndices>{{0}, {1, 2}, {3, 4}, {5}});
   }
 };
 

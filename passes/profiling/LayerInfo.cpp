@@ -152,6 +152,15 @@ mnc::LayerInfo mnc::describeLayer(Operation *op) {
     layer.activation = formatActivation(conv.getActivationAttr());
     if (conv.getResidual())
       layer.activation += " +residual";
+  } else if (auto conv = dyn_cast<ConvTransposeOp>(op)) {
+    // Every input element meets F / groups x KH x KW taps (the products
+    // that pads crop away included).
+    ArrayRef<int64_t> filter = shapeOf(conv.getFilter());
+    layer.macs = getNumElements(shapeOf(conv.getInput())) * filter[1] *
+                 filter[2] * filter[3];
+    layer.weightBytes =
+        constantBytes(conv.getFilter()) + constantBytes(conv.getBias());
+    layer.activation = formatActivation(conv.getActivationAttr());
   } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
     layer.macs = getNumElements(out) * shapeOf(fc.getWeight())[1];
     layer.weightBytes =

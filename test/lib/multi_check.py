@@ -11,7 +11,9 @@ inputs, and compares every output: prints, per output, max |diff| and max |ref|,
 then PASS, or FAIL (non-zero exit) when an output's max |diff| exceeds rtol
 times its max |ref| (or its shape or size differs). --reference runs ONNX
 Runtime on another model of the same inputs and outputs (e.g. the graph cut
-where mnc-compile --outputs cuts it).
+where mnc-compile --outputs cuts it). An `--input-shape [NAME=]SHAPE` among
+MNC_ARGS also gives the shape of the inputs fed to both (an input's dynamic
+dimensions need it).
 """
 
 import argparse
@@ -35,6 +37,21 @@ def graph_inputs(model):
 
 def shape_of(value_info):
     return [d.dim_value for d in value_info.type.tensor_type.shape.dim]
+
+
+def given_shapes(mnc_args):
+    """The shapes --input-shape [NAME=]SHAPE gives in MNC_ARGS: name (or None) -> dims."""
+    shapes = {}
+    for k, arg in enumerate(mnc_args):
+        if arg.startswith("--input-shape="):
+            value = arg.split("=", 1)[1]
+        elif arg == "--input-shape" and k + 1 < len(mnc_args):
+            value = mnc_args[k + 1]
+        else:
+            continue
+        name, _, dims = value.rpartition("=")
+        shapes[name or None] = [int(d) for d in dims.split("x")]
+    return shapes
 
 
 def main():
@@ -70,8 +87,9 @@ def main():
     model = onnx.load(args.reference or args.model)
     rng = np.random.default_rng(args.seed)
     inputs, specs = [], []
+    fixed = given_shapes(args.mnc_args)
     for k, info in enumerate(graph_inputs(model)):
-        shape = shape_of(info)
+        shape = fixed.get(info.name, fixed.get(None, shape_of(info)))
         data = rng.uniform(-1.0, 1.0, size=shape).astype(np.float32)
         path = os.path.join(args.workdir, f"ort_input_{k}.bin")
         data.tofile(path)

@@ -24,7 +24,7 @@ What it does, in order:
 
 MACs come from `mnc-compile --report` (the per-layer column, checked against
 its total line) and are cross-checked against a count over the ONNX graph's
-Conv/Gemm/MatMul nodes with shapes from onnx.shape_inference.
+Conv/ConvTranspose/Gemm/MatMul nodes with shapes from onnx.shape_inference.
 
 Limits, stated rather than hidden:
   - ort_run.js --bench prints per-round min/median/mean only, so ORT's median
@@ -331,7 +331,7 @@ def macs_from_onnx(model_path, input_shape):
                 total += prod(y) * prod(w[1:])  # out elements x (C/group x kH x kW)
             elif n.op_type == "ConvTranspose":
                 w, x = shapes[n.input[1]], shapes[n.input[0]]
-                total += prod(x) * prod(w[1:])  # in elements x (F/group x kH x kW)
+                total += prod(x) * prod(w[1:])  # in elements x (F/group x kH x kW), as --report
             elif n.op_type == "Gemm":
                 a_s, b_s = shapes[n.input[0]], shapes[n.input[1]]
                 m_ = a_s[1] if attrs.get("transA", 0) else a_s[0]
@@ -719,7 +719,9 @@ def main():
         mnc_cmd_base = ["taskset", "-c", ort_cpus] + mnc_cmd_base[3:] + ["--threads", str(a.threads)]
     ort_cmd_base = ["taskset", "-c", ort_cpus, node, ORT_RUN, model, "--bench", str(a.runs),
                     "--warmup", str(a.warmup), "--threads", str(a.threads), "--opt", a.ort_opt,
-                    "--input", input_bin]
+                    "--input", input_bin,
+                    # the shape mnc-compiled (a model's dynamic dimensions fixed by --input-shape)
+                    "--shape", "x".join(map(str, in_shape))]
     if parallel:
         note(f"mnc runs {name}_run_parallel with {a.threads} pool threads and ONNX Runtime "
              f"{a.threads} intra-op threads, both on CPUs {ort_cpus}; mnc's {name}_run on CPU {mnc_cpu} "

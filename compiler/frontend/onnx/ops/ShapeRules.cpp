@@ -28,6 +28,13 @@ FailureOr<Shape> mnc::onnx_frontend::reshapeShape(NodeContext &node,
   FailureOr<const ConstTensor *> target = node.requireConst(1, "shape");
   if (failed(target))
     return failure();
+  // A scalar or [n, 1] shape tensor is invalid ONNX (ONNX Runtime refuses it
+  // too), not a shape to flatten.
+  if ((*target)->shape.size() != 1) {
+    node.error() << "the shape input must be 1-D, but its shape is "
+                 << formatShape((*target)->shape);
+    return failure();
+  }
   bool allowZero = node.getInt("allowzero", 0) != 0;
   Shape result;
   int inferred = -1;

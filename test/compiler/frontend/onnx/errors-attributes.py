@@ -13,6 +13,7 @@
 # RUN: %python %s %t.bc.onnx broadcast && not mnc-compile %t.bc.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.bc.onnx --check-prefix=BROADCAST
 # RUN: %python %s %t.cc.onnx concat && not mnc-compile %t.cc.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.cc.onnx --check-prefix=CONCAT
 # RUN: %python %s %t.rs.onnx reshape && not mnc-compile %t.rs.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.rs.onnx --check-prefix=RESHAPE
+# RUN: %python %s %t.rs2.onnx reshape-2d && not mnc-compile %t.rs2.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.rs2.onnx --check-prefix=RESHAPE2D
 # RUN: %python %s %t.sq.onnx squeeze && not mnc-compile %t.sq.onnx --emit=mnc 2>&1 | FileCheck %s -DFILE=%t.sq.onnx --check-prefix=SQUEEZE
 
 import sys
@@ -68,6 +69,10 @@ elif variant == "concat":
 elif variant == "reshape":
     op, inits = "Reshape", {"shape": i64([3, -1])}
     y = [("y", "float32", [3, -1])]
+elif variant == "reshape-2d":
+    # The shape as a [2, 1] tensor (a Concat of [1]-shaped pieces unsqueezed once too often).
+    op, inits = "Reshape", {"shape": i64([[1], [-1]])}
+    y = [("y", "float32", [1, 256])]
 else:
     op, attrs, opset = "Squeeze", {"axes": [1]}, 11
     y = [("y", "float32", [1, 8, 8])]
@@ -88,4 +93,5 @@ save(make_single_op_model(op, x, y, attrs=attrs, initializers=inits,
 # BROADCAST: [[FILE]]: error: node 0 'add_0' (Add): shapes [1, 4, 8, 8] and [3] do not broadcast
 # CONCAT:    [[FILE]]: error: node 0 'concat_0' (Concat): input shapes [1, 4, 8, 8] and [1, 4, 7, 8] differ outside axis 1
 # RESHAPE:   [[FILE]]: error: node 0 'reshape_0' (Reshape): cannot reshape [1, 4, 8, 8] to shape [3, -1]
+# RESHAPE2D: [[FILE]]: error: node 0 'reshape_0' (Reshape): the shape input must be 1-D, but its shape is [2, 1]
 # SQUEEZE:   [[FILE]]: error: node 0 'squeeze_0' (Squeeze): cannot squeeze axis 1 of size 4
