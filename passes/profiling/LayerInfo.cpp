@@ -173,14 +173,6 @@ mnc::LayerInfo mnc::describeLayer(Operation *op) {
       layer.weightBytes += constantBytes(v);
     layer.activation = formatActivation(se.getReduceActivation()) + "," +
                        formatActivation(se.getExpandActivation());
-  } else if (auto deconv = dyn_cast<ConvTransposeOp>(op)) {
-    // Every input pixel scatters its [F / groups, KH, KW] window.
-    ArrayRef<int64_t> filter = shapeOf(deconv.getFilter());
-    layer.macs = getNumElements(shapeOf(deconv.getInput())) * filter[1] *
-                 filter[2] * filter[3];
-    layer.weightBytes =
-        constantBytes(deconv.getFilter()) + constantBytes(deconv.getBias());
-    layer.activation = formatActivation(deconv.getActivationAttr());
   } else if (auto pool = dyn_cast<AvgPoolOp>(op)) {
     layer.activation = formatActivation(pool.getActivationAttr());
   } else if (auto pool = dyn_cast<MaxPoolOp>(op)) {
