@@ -35,7 +35,7 @@ void mnc::printReport(ArrayRef<LayerInfo> layers, ArrayAttr plan,
     }
 
   os << llvm::formatv(
-      "{0,-4} {1,-16} {2,-20} {3,-42} {4,-28} {5,12} {6,10} {7,10}  {8}\n",
+      "{0,-4} {1,-16} {2,-24} {3,-42} {4,-28} {5,12} {6,10} {7,10}  {8}\n",
       "#", "op", "kind", "shapes", "activation", "MACs", "weights", "moved",
       "workspace offset+bytes  node");
   int64_t totalMacs = 0, totalWeights = 0, totalMoved = 0;
@@ -44,7 +44,7 @@ void mnc::printReport(ArrayRef<LayerInfo> layers, ArrayAttr plan,
     totalWeights += layer.weightBytes;
     totalMoved += layer.bytes;
     auto buffer = buffers.find(layer.node);
-    os << llvm::format("%-4zu %-16s %-20s %-42s %-28s %12lld %10lld %10lld  %s",
+    os << llvm::format("%-4zu %-16s %-24s %-42s %-28s %12lld %10lld %10lld  %s",
                        index, layer.op.c_str(), layer.kind.c_str(),
                        (layer.inputShapes + " -> " + layer.shape).c_str(),
                        layer.activation.c_str(), (long long)layer.macs,

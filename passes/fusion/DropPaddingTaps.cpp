@@ -36,10 +36,12 @@ struct TapRange {
 };
 
 /// Tap k of a window reads input position o * stride - padBefore + k *
-/// dilation for output o in [0, outputSize): it reads the input for some o
-/// exactly when k * dilation lies in [padBefore - (outputSize - 1) * stride,
-/// padBefore + inputSize - 1], one interval, so the useful taps are a range.
-/// Nothing when no tap is useful or the range's padding would be negative.
+/// dilation for output o in [0, outputSize). Every tap whose k * dilation
+/// lies outside [padBefore - (outputSize - 1) * stride, padBefore +
+/// inputSize - 1] only reads padding; the taps inside form one range (all of
+/// them read the input when stride <= inputSize, the hull of those that do
+/// otherwise, so a few useless ones may stay). Nothing when no tap is inside
+/// or the range's padding would be negative.
 std::optional<TapRange> usefulTaps(int64_t inputSize, int64_t outputSize,
                                    int64_t kernel, int64_t stride,
                                    int64_t dilation, int64_t padBefore,
@@ -117,6 +119,7 @@ struct DropConvPaddingTaps : OpRewritePattern<Conv2dOp> {
   }
 };
 
+/// Applies DropConvPaddingTaps to every conv2d of the module.
 struct DropPaddingTapsPass
     : mnc::impl::DropPaddingTapsBase<DropPaddingTapsPass> {
   void runOnOperation() override {

@@ -176,8 +176,7 @@ mnc::LayerInfo mnc::describeLayer(Operation *op) {
   } else if (auto pool = dyn_cast<AvgPoolOp>(op)) {
     layer.activation = formatActivation(pool.getActivationAttr());
   } else if (auto pool = dyn_cast<MaxPoolOp>(op)) {
-    if (pool.getActivationAttr())
-      layer.activation = formatActivation(pool.getActivationAttr());
+    layer.activation = formatActivation(pool.getActivationAttr());
   } else if (auto activation = dyn_cast<ActivationOpInterface>(op)) {
     layer.activation = formatActivation(activation.getActivation());
   }

@@ -21,7 +21,7 @@ struct LayerInfo {
   std::string node;        ///< the ONNX node it came from
   std::string op;          ///< the mnc op without its dialect: conv2d, ...
   std::string kind;        ///< what its speed depends on: "pointwise",
-                           ///< "depthwise 3x3 s2", "conv 3x3 d12",
+                           ///< "depthwise 3x3 s2", "conv 3x3 s1 d12",
                            ///< "transposed 2x2 s2", "max pool 3x3 s2",
                            ///< "resize bilinear", "fully connected", ...
   std::string inputShapes; ///< of its non-constant operands: "1x16x56x56,..."

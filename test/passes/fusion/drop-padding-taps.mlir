@@ -60,3 +60,29 @@ func.func @negative_padding(%x: tensor<1x1x2x1xf32>) -> tensor<1x1x2x1xf32> {
   %0 = mnc.conv2d %x, %w {dilations = array<i64: 3, 1>, groups = 1 : i64, pads = array<i64: 1, 0, 5, 0>, strides = array<i64: 1, 1>} : (tensor<1x1x2x1xf32>, tensor<1x1x3x1xf32>) -> tensor<1x1x2x1xf32>
   return %0 : tensor<1x1x2x1xf32>
 }
+
+// -----
+
+// Every plane of a filter of several output and input channels keeps its
+// centre weight (filter values 1..36 in order: 5, 14, 23, 32).
+// CHECK-LABEL: func.func @channels
+// CHECK:         %[[W:.*]] = arith.constant dense<{{.*}}5.000000e+00{{.*}}1.400000e+01{{.*}}2.300000e+01{{.*}}3.200000e+01{{.*}}> : tensor<2x2x1x1xf32>
+// CHECK:         mnc.conv2d %arg0, %[[W]] {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x3x3xf32>, tensor<2x2x1x1xf32>) -> tensor<1x2x3x3xf32>
+func.func @channels(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32> {
+  %w = arith.constant dense<[[[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]], [[10.0, 11.0, 12.0], [13.0, 14.0, 15.0], [16.0, 17.0, 18.0]]], [[[19.0, 20.0, 21.0], [22.0, 23.0, 24.0], [25.0, 26.0, 27.0]], [[28.0, 29.0, 30.0], [31.0, 32.0, 33.0], [34.0, 35.0, 36.0]]]]> : tensor<2x2x3x3xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 4, 4>, groups = 1 : i64, pads = array<i64: 4, 4, 4, 4>, strides = array<i64: 1, 1>} : (tensor<1x2x3x3xf32>, tensor<2x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// Near miss: no row of the window ever reads the one-row input (padding 1
+// before, 9 after, dilation 5): the output is the bias alone, which this
+// pass does not rewrite.
+// CHECK-LABEL: func.func @no_useful_tap
+// CHECK:         mnc.conv2d %arg0, %{{.*}} {dilations = array<i64: 5, 1>, groups = 1 : i64, pads = array<i64: 1, 0, 9, 0>, strides = array<i64: 1, 1>} : (tensor<1x1x1x1xf32>, tensor<1x1x3x1xf32>)
+func.func @no_useful_tap(%x: tensor<1x1x1x1xf32>) -> tensor<1x1x1x1xf32> {
+  %w = arith.constant dense<1.0> : tensor<1x1x3x1xf32>
+  %0 = mnc.conv2d %x, %w {dilations = array<i64: 5, 1>, groups = 1 : i64, pads = array<i64: 1, 0, 9, 0>, strides = array<i64: 1, 1>} : (tensor<1x1x1x1xf32>, tensor<1x1x3x1xf32>) -> tensor<1x1x1x1xf32>
+  return %0 : tensor<1x1x1x1xf32>
+}

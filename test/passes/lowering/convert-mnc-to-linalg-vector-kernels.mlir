@@ -84,6 +84,7 @@ func.func @pointwise(%x: tensor<1x8x3x3xf32>, %r: tensor<1x24x3x3xf32>) -> tenso
 // CHECK:               scf.for %[[KW:.*]] = %c0 to %c3 step %c1
 // CHECK:                 %[[IW:.*]] = arith.addi %[[KW]], %c-1 : index
 // CHECK:                 arith.cmpi sge, %[[IW]], %c0 : index
+// CHECK:                 arith.cmpi slt, %[[IW]], %c6 : index
 // CHECK:                 scf.if
 // CHECK:                   %[[TAP:.*]] = arith.muli %{{.*}}, %c12 : index
 // CHECK:                   vector.transfer_read %[[W:.*]][%[[TAP]]], %{{.*}} : tensor<108xf32>, vector<4xf32>

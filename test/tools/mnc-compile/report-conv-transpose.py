@@ -3,7 +3,7 @@
 # weight bytes (filter 4x3x2x2 and bias 3: 51 floats = 204 bytes) and its
 # fused activation, its kind and the bytes it moves (100 floats in, 300 out).
 # RUN: %python %s %t.onnx && mnc-compile %t.onnx --emit=fused -o %t.mlir --report | FileCheck %s
-# CHECK: 0    conv_transpose   transposed 2x2 s2    1x4x5x5 -> 1x3x10x10 {{ *}}relu {{ *}}1200 {{ *}}204 {{ *}}1600
+# CHECK: 0    conv_transpose   transposed 2x2 s2 1x4x5x5 -> 1x3x10x10 {{ *}}relu {{ *}}1200 {{ *}}204 {{ *}}1600
 # CHECK: total: 1 layers
 
 import sys
