@@ -25,10 +25,7 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
   using OpLoweringPattern::OpLoweringPattern;
 
   std::optional<std::string> unsupported(Conv2dOp conv) const override {
-    if (!constantElements(conv.getFilter()))
-      return "its filter is computed at run time; only constant filters are "
-             "supported";
-    return std::nullopt;
+    return unsupportedFilter(conv.getFilter());
   }
 
   FailureOr<Value> lower(Conv2dOp op, OpAdaptor adaptor,

@@ -68,10 +68,7 @@ struct ConvTransposeLowering : OpLoweringPattern<ConvTransposeOp> {
   using OpLoweringPattern::OpLoweringPattern;
 
   std::optional<std::string> unsupported(ConvTransposeOp op) const override {
-    if (!constantElements(op.getFilter()))
-      return "its filter is computed at run time; only constant filters are "
-             "supported";
-    return std::nullopt;
+    return unsupportedFilter(op.getFilter());
   }
 
   FailureOr<Value> lower(ConvTransposeOp op, OpAdaptor adaptor,

@@ -57,6 +57,13 @@ std::optional<SmallVector<float>> mnc::constantElements(Value value) {
   return llvm::to_vector(attr.getValues<float>());
 }
 
+std::optional<std::string> mnc::unsupportedFilter(Value filter) {
+  if (constantElements(filter))
+    return std::nullopt;
+  return "its filter is computed at run time; only constant filters are "
+         "supported";
+}
+
 Value mnc::storageConstant(OpBuilder &b, Value original) {
   auto type = cast<RankedTensorType>(original.getType());
   std::optional<SmallVector<float>> data = constantElements(original);

@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 
 #include <optional>
+#include <string>
 
 namespace mnc {
 
@@ -48,6 +49,10 @@ mlir::Value transpose(mlir::OpBuilder &b, mlir::Location loc,
 
 /// The elements of a constant tensor, or nothing when `value` is computed.
 std::optional<llvm::SmallVector<float>> constantElements(mlir::Value value);
+
+/// Why a convolution whose filter is `filter` cannot be lowered (the kernels
+/// pack constant filters at compile time), or nothing when it is constant.
+std::optional<std::string> unsupportedFilter(mlir::Value filter);
 
 /// A rank-4 constant re-laid out NCHW -> NHWC at compile time; other
 /// constants and computed values are returned as they are.
