@@ -9,7 +9,9 @@
 
 #include "compiler/IRDump.h"
 #include "compiler/Report.h"
+#include "compiler/Version.h"
 #include "compiler/backend/Archive.h"
+#include "compiler/backend/CpuDispatch.h"
 #include "compiler/backend/HeaderWriter.h"
 #include "compiler/backend/LibraryInterface.h"
 #include "compiler/backend/LLVMTranslation.h"
@@ -26,14 +28,95 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Target/TargetMachine.h"
+
+#include <chrono>
 
 using namespace mlir;
 
 namespace {
+/// Prints, when enabled (-v), one line per finished phase of the compile
+/// with its wall time, so that a long compile shows where it is.
+class PhaseLog {
+public:
+  explicit PhaseLog(bool enabled) : enabled(enabled) {}
+
+  /// Ends `phase`, which began when the previous one ended.
+  void finished(StringRef phase) {
+    if (!enabled)
+      return;
+    Clock::time_point now = Clock::now();
+    double seconds = std::chrono::duration<double>(now - last).count();
+    last = now;
+    llvm::errs() << llvm::format("mnc-compile: %-18s %6.2f s\n",
+                                 phase.str().c_str(), seconds);
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled;
+  Clock::time_point last = Clock::now();
+};
+
+/// Checks, before any work, that `path` can be written: not a directory, and
+/// its directory exists or can be created in a writable place.
+LogicalResult checkOutputPath(StringRef path, MLIRContext &context) {
+  auto fail = [&]() {
+    return emitError(UnknownLoc::get(&context)) << "cannot write '" << path
+                                                << "': ";
+  };
+  if (llvm::sys::fs::is_directory(path))
+    return fail() << "it is a directory";
+  // The nearest existing ancestor must be a writable directory.
+  SmallString<256> ancestor = llvm::sys::path::parent_path(path);
+  if (ancestor.empty())
+    ancestor = ".";
+  while (!llvm::sys::fs::exists(ancestor)) {
+    StringRef parent = llvm::sys::path::parent_path(ancestor);
+    ancestor = parent.empty() ? StringRef(".") : parent;
+  }
+  if (!llvm::sys::fs::is_directory(ancestor))
+    return fail() << "'" << ancestor << "' is not a directory";
+  if (std::error_code error = llvm::sys::fs::access(
+          ancestor, llvm::sys::fs::AccessMode::Write))
+    return fail() << "'" << ancestor << "' is not writable ("
+                  << error.message() << ")";
+  return success();
+}
+
+/// The model file's bytes, or standard input's for "-"; an unreadable file
+/// is an error at the file.
+std::unique_ptr<llvm::MemoryBuffer> readModelBytes(StringRef path,
+                                                   MLIRContext &context) {
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(
+      path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    emitError(FileLineColLoc::get(&context, path, 0, 0))
+        << "cannot read the file: " << buffer.getError().message();
+    return nullptr;
+  }
+  if (path != "-")
+    return std::move(*buffer);
+  // Messages name standard input as such, and the importer knows that the
+  // model has no directory to find external data in.
+  return llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(),
+                                              mnc::kStandardInputName);
+}
+
+/// The SHA-256 of `bytes` in lowercase hexadecimal.
+std::string sha256Hex(StringRef bytes) {
+  std::array<uint8_t, 32> digest = llvm::SHA256::hash(
+      ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(bytes.data()),
+                        bytes.size()));
+  return llvm::toHex(digest, /*LowerCase=*/true);
+}
 /// Writes through a temporary file renamed into place, so a failure never
 /// leaves a half-written output.
 LogicalResult writeOutput(StringRef path,
@@ -122,7 +205,9 @@ LogicalResult runPipeline(ModuleOp module,
     dumper->attach(pm);
   }
   build(pm);
-  return pm.run(module);
+  if (failed(pm.run(module)))
+    return failure();
+  return failure(dumper && dumper->hasFailed());
 }
 
 /// Whether `module` holds an operation of the mnc dialect.
@@ -220,19 +305,53 @@ LogicalResult mnc::compile(const CompileOptions &options,
   bool toStdout = outputPath.empty() || outputPath == "-";
 
   // Everything that can be checked before the work starts.
-  std::unique_ptr<llvm::TargetMachine> machine;
+  llvm::TargetMachine *machine = nullptr;
   LibraryInterface interface;
   if (options.emit == EmitStage::Lib && toStdout)
     return emitError(UnknownLoc::get(&context))
            << "--emit=lib writes a library and headers: give the archive "
               "with -o OUT/libNAME.a";
-  // The target decides the kernels' vector blocking from --emit=linalg on.
-  if (options.emit >= EmitStage::Linalg) {
-    FailureOr<std::unique_ptr<llvm::TargetMachine>> created =
-        createTargetMachine(options.target, context);
-    if (failed(created))
+  if (!toStdout && failed(checkOutputPath(outputPath, context)))
+    return failure();
+  bool isMlirInput = StringRef(options.inputPath).ends_with(".mlir");
+  std::optional<mnc::IRDumper> dumper;
+  if (!options.dumpIRDirectory.empty()) {
+    dumper.emplace(options.dumpIRDirectory, options.dumpKeepConstants,
+                   context);
+    if (failed(dumper->prepare()))
       return failure();
-    machine = std::move(*created);
+  }
+  // The target decides the kernels' vector blocking from --emit=linalg on.
+  // Several CPUs (--mcpu a,b) make one code path each.
+  SmallVector<std::unique_ptr<llvm::TargetMachine>> machines;
+  if (options.emit >= EmitStage::Linalg) {
+    SmallVector<StringRef> cpus;
+    StringRef(options.target.cpu).split(cpus, ',');
+    for (StringRef cpu : cpus) {
+      if (cpus.size() > 1 && (cpu.empty() || llvm::count(cpus, cpu) > 1))
+        return emitError(UnknownLoc::get(&context))
+               << "--mcpu '" << options.target.cpu
+               << "' must list distinct CPUs, separated by commas";
+      TargetSpec spec = options.target;
+      spec.cpu = cpu.str();
+      FailureOr<std::unique_ptr<llvm::TargetMachine>> created =
+          createTargetMachine(spec, context);
+      if (failed(created))
+        return failure();
+      machines.push_back(std::move(*created));
+    }
+    machine = machines.front().get();
+    if (machines.size() > 1 &&
+        !checksCpuAtRunTime(machine->getTargetTriple()))
+      return emitError(UnknownLoc::get(&context))
+             << "--mcpu with several CPUs needs an x86-64 target, whose "
+                "libraries choose a code path by the CPU they run on; the "
+                "target is "
+             << machine->getTargetTriple().str();
+    if (machines.size() > 1 && options.emit < EmitStage::LLVMIR)
+      return emitError(UnknownLoc::get(&context))
+             << "--mcpu with several CPUs builds a code path for each: "
+                "--emit=linalg and --emit=llvm-dialect show one; give one CPU";
   }
   // The profiling hook is named after the library, whatever the stage.
   if (options.profile) {
@@ -248,11 +367,25 @@ LogicalResult mnc::compile(const CompileOptions &options,
     if (failed(name))
       return failure();
     interface.name = *name;
-    interface.sourceFile = llvm::sys::path::filename(options.inputPath).str();
+    interface.sourceFile =
+        options.inputPath == "-"
+            ? mnc::kStandardInputName.str()
+            : llvm::sys::path::filename(options.inputPath).str();
     interface.archiveFile =
         toStdout ? "lib" + *name + ".a"
                  : llvm::sys::path::filename(outputPath).str();
     interface.targetDescription = describeTargetMachine(*machine);
+    interface.checksCpu = checksCpuAtRunTime(machine->getTargetTriple());
+    for (const std::unique_ptr<llvm::TargetMachine> &pathMachine : machines)
+      interface.codePaths.push_back(
+          {pathMachine->getTargetCPU().str(),
+           interface.checksCpu ? describeCheckedFeatures(*pathMachine)
+                               : describeTargetFeatures(*pathMachine)});
+    if (machines.size() > 1)
+      interface.targetDescription =
+          machine->getTargetTriple().str() + ", cpus " + options.target.cpu;
+    interface.compilerVersion = mnc::getFullVersion();
+    interface.commandLine = options.commandLine;
     if (options.emit == EmitStage::Lib &&
         (interface.archiveFile == interface.name + ".h" ||
          interface.archiveFile == kRuntimeHeaderName))
@@ -266,9 +399,10 @@ LogicalResult mnc::compile(const CompileOptions &options,
 
   // An .mlir input starts the pipeline at its dialect: mnc, or linalg on
   // tensors when it holds no mnc operation.
+  PhaseLog phases(options.verbose);
   OwningOpRef<ModuleOp> module;
   bool isLinalg = false;
-  if (StringRef(options.inputPath).ends_with(".mlir")) {
+  if (isMlirInput) {
     module = parseSourceFile<ModuleOp>(options.inputPath, &context);
     if (!module)
       return failure();
@@ -278,24 +412,30 @@ LogicalResult mnc::compile(const CompileOptions &options,
              << "--profile times the layers of the mnc dialect, but '"
              << options.inputPath << "' holds none (it is already lowered)";
   } else {
-    module = importOnnxModel(options.inputPath, options.import, context);
+    std::unique_ptr<llvm::MemoryBuffer> bytes =
+        readModelBytes(options.inputPath, context);
+    if (!bytes)
+      return failure();
+    interface.sourceSha256 = sha256Hex(bytes->getBuffer());
+    module = importOnnxModel(*bytes, options.import, context);
     if (!module)
       return failure();
   }
-  std::optional<mnc::IRDumper> dumper;
-  if (!options.dumpIRDirectory.empty()) {
-    dumper.emplace(options.dumpIRDirectory, options.dumpKeepConstants);
-    if (failed(dumper->prepare(*module)))
-      return failure();
+  phases.finished("import");
+  if (dumper) {
     dumper->write(isLinalg ? "input" : "import", *module);
+    if (dumper->hasFailed())
+      return failure();
   }
   mnc::IRDumper *dump = dumper ? &*dumper : nullptr;
   if (options.emit == EmitStage::Mnc)
     return write([&](raw_ostream &os) { module->print(os); });
 
-  if (!isLinalg && options.fuse &&
-      failed(runPipeline(*module, buildFusionPipeline, dump)))
-    return failure();
+  if (!isLinalg && options.fuse) {
+    if (failed(runPipeline(*module, buildFusionPipeline, dump)))
+      return failure();
+    phases.finished("fusion");
+  }
   std::vector<LayerInfo> layers;
   if (options.report)
     layers = describeLayers(*module);
@@ -319,82 +459,116 @@ LogicalResult mnc::compile(const CompileOptions &options,
     return write([&](raw_ostream &os) { module->print(os); });
   }
 
-  ConvertMncToLinalgOptions kernels = vectorKernelOptions(*machine);
-  if (!isLinalg && failed(runPipeline(
-                       *module,
-                       [&](OpPassManager &pm) {
-                         buildMncToLinalgPipeline(pm, kernels);
-                       },
-                       dump)))
-    return failure();
-  if (options.emit == EmitStage::Linalg) {
-    printLayers(nullptr, -1);
-    return write([&](raw_ostream &os) { module->print(os); });
-  }
-
-  if (failed(describeEntry(*module, interface)))
-    return failure();
-  if (failed(runPipeline(*module, buildLinalgToLLVMPipeline, dump)))
-    return failure();
-  auto workspaceSize =
-      (*module)->getAttrOfType<IntegerAttr>(mnc::abi::kWorkspaceSizeAttr);
-  if (!workspaceSize)
-    return module->emitError("the pipeline did not record the workspace "
-                             "size (mnc.workspace_size)");
-  interface.workspaceSize = workspaceSize.getInt();
-  printLayers((*module)->getAttrOfType<ArrayAttr>(mnc::abi::kWorkspacePlanAttr),
-              interface.workspaceSize);
-  if (options.emit == EmitStage::LLVMDialect)
-    return write([&](raw_ostream &os) { module->print(os); });
-
-  CreateEntryPointsOptions entryPoints;
-  entryPoints.libraryName = interface.name;
-  SmallVector<int64_t> inputSizes, outputSizes;
-  for (const mnc::TensorInterface &input : interface.inputs)
-    inputSizes.push_back(numElements(input.shape));
-  for (const mnc::TensorInterface &output : interface.outputs)
-    outputSizes.push_back(numElements(output.shape));
-  entryPoints.inputSizes = inputSizes;
-  entryPoints.outputSizes = outputSizes;
-  if (failed(runPipeline(
-          *module,
-          [&](OpPassManager &pm) { buildLibraryPipeline(pm, entryPoints); },
-          dump)))
-    return failure();
-
+  // One code path per CPU, each lowered from its own copy of the fused
+  // module (the copies share the weights, which the context owns).
+  SmallVector<OwningOpRef<ModuleOp>> copies;
+  for (size_t k = 1; k < machines.size(); ++k)
+    copies.push_back(module->clone());
   auto llvmContextOwner = std::make_unique<llvm::LLVMContext>();
   llvm::LLVMContext &llvmContext = *llvmContextOwner;
-  FailureOr<std::unique_ptr<llvm::Module>> llvmModule =
-      translateToLLVMIR(*module, llvmContext, *machine, interface,
-                        /*unrollLoops=*/isLinalg || kernels.vectorLanes == 0);
-  if (failed(llvmModule))
-    return failure();
+  SmallVector<CodePath> paths;
+  std::unique_ptr<llvm::Module> llvmModule;
   // Like clang's -disable-free: a process that exits right after need not
   // spend about a second tearing down millions of weight constants (the
-  // LLVM module and context, the MLIR module).
+  // LLVM modules and context, the MLIR modules).
   auto keepState = llvm::make_scope_exit([&] {
     if (options.freeMemory)
       return;
-    (void)llvmModule->release();
+    (void)llvmModule.release();
+    for (CodePath &path : paths)
+      (void)path.module.release();
     (void)llvmContextOwner.release();
     (void)module.release();
+    for (OwningOpRef<ModuleOp> &copy : copies)
+      (void)copy.release();
   });
+  for (auto [k, pathMachine] : llvm::enumerate(machines)) {
+    ModuleOp current = k == 0 ? *module : *copies[k - 1];
+    ConvertMncToLinalgOptions kernels = vectorKernelOptions(*pathMachine);
+    if (!isLinalg && failed(runPipeline(
+                         current,
+                         [&](OpPassManager &pm) {
+                           buildMncToLinalgPipeline(pm, kernels);
+                         },
+                         dump)))
+      return failure();
+    phases.finished("lowering to linalg");
+    if (options.emit == EmitStage::Linalg) {
+      printLayers(nullptr, -1);
+      return write([&](raw_ostream &os) { current.print(os); });
+    }
+
+    if (k == 0 && failed(describeEntry(current, interface)))
+      return failure();
+    if (failed(runPipeline(current, buildLinalgToLLVMPipeline, dump)))
+      return failure();
+    auto workspaceSize =
+        current->getAttrOfType<IntegerAttr>(mnc::abi::kWorkspaceSizeAttr);
+    if (!workspaceSize)
+      return current->emitError("the pipeline did not record the workspace "
+                                "size (mnc.workspace_size)");
+    // The paths block their buffers for their own vector widths.
+    interface.workspaceSize =
+        std::max(interface.workspaceSize, workspaceSize.getInt());
+    phases.finished("lowering to LLVM");
+    if (k == 0)
+      printLayers(
+          current->getAttrOfType<ArrayAttr>(mnc::abi::kWorkspacePlanAttr),
+          workspaceSize.getInt());
+    if (options.emit == EmitStage::LLVMDialect)
+      return write([&](raw_ostream &os) { current.print(os); });
+
+    CreateEntryPointsOptions entryPoints;
+    entryPoints.libraryName = interface.name;
+    SmallVector<int64_t> inputSizes, outputSizes;
+    for (const mnc::TensorInterface &input : interface.inputs)
+      inputSizes.push_back(numElements(input.shape));
+    for (const mnc::TensorInterface &output : interface.outputs)
+      outputSizes.push_back(numElements(output.shape));
+    entryPoints.inputSizes = inputSizes;
+    entryPoints.outputSizes = outputSizes;
+    if (failed(runPipeline(
+            current,
+            [&](OpPassManager &pm) { buildLibraryPipeline(pm, entryPoints); },
+            dump)))
+      return failure();
+
+    FailureOr<std::unique_ptr<llvm::Module>> translated = translateToLLVMIR(
+        current, llvmContext, *pathMachine, interface,
+        /*unrollLoops=*/isLinalg || kernels.vectorLanes == 0);
+    if (failed(translated))
+      return failure();
+    paths.push_back({std::move(*translated), pathMachine.get()});
+    phases.finished("LLVM optimization");
+  }
+  // On x86-64 the entry points check the CPU first, and choose the path.
+  if (checksCpuAtRunTime(machine->getTargetTriple())) {
+    FailureOr<std::unique_ptr<llvm::Module>> linked =
+        linkCodePaths(paths, interface.name, context);
+    if (failed(linked))
+      return failure();
+    llvmModule = std::move(*linked);
+  } else {
+    llvmModule = std::move(paths.front().module);
+  }
   if (options.emit == EmitStage::LLVMIR)
-    return write([&](raw_ostream &os) { (*llvmModule)->print(os, nullptr); });
+    return write([&](raw_ostream &os) { llvmModule->print(os, nullptr); });
 
   if (options.emit == EmitStage::Asm) {
     FailureOr<SmallString<0>> assembly = emitMachineCode(
-        **llvmModule, *machine, llvm::CodeGenFileType::AssemblyFile, context);
+        *llvmModule, *machine, llvm::CodeGenFileType::AssemblyFile, context);
     if (failed(assembly))
       return failure();
+    phases.finished("code generation");
     return write([&](raw_ostream &os) { os << *assembly; });
   }
 
   FailureOr<SmallString<0>> object = emitMachineCode(
-      **llvmModule, *machine, llvm::CodeGenFileType::ObjectFile, context);
+      *llvmModule, *machine, llvm::CodeGenFileType::ObjectFile, context);
   if (failed(object) ||
       failed(checkExternalSymbols(*object, context, interface.profileHook)))
     return failure();
+  phases.finished("code generation");
   if (options.emit == EmitStage::Obj)
     return write([&](raw_ostream &os) { os << *object; });
 
@@ -413,5 +587,8 @@ LogicalResult mnc::compile(const CompileOptions &options,
       {beside(interface.name + ".h"), generateHeader(interface)},
       {beside(kRuntimeHeaderName), getRuntimeHeader().str()},
   };
-  return writeAllOrNothing(files, context);
+  if (failed(writeAllOrNothing(files, context)))
+    return failure();
+  phases.finished("archive");
+  return success();
 }

@@ -27,6 +27,8 @@ enum class EmitStage {
 };
 
 struct CompileOptions {
+  /// The model: an ONNX file, "-" for an ONNX model on standard input, or a
+  /// .mlir file.
   std::string inputPath;
   /// Where the result goes; empty or "-" is standard output. For
   /// EmitStage::Lib, the archive OUT/libNAME.a; the headers NAME.h and
@@ -56,12 +58,17 @@ struct CompileOptions {
   /// that exits right after sets false, as clang does with -disable-free:
   /// freeing millions of weight constants takes about a second.
   bool freeMemory = true;
+  /// Whether to print each phase and its time to standard error (-v).
+  bool verbose = false;
+  /// The command that asked for this compilation, as the header records it.
+  std::string commandLine;
 };
 
 /// Compiles `options.inputPath` up to `options.emit` and writes the result.
 /// Problems are reported through the context's diagnostics; on failure no
 /// output file is created or changed (for a library: neither the archive nor
-/// a header).
+/// a header). Output paths, the dump directory and the target are checked
+/// before the model is read.
 mlir::LogicalResult compile(const CompileOptions &options,
                             mlir::MLIRContext &context);
 

@@ -2,7 +2,9 @@
 
 #include "compiler/IRDump.h"
 
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/Pass.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
@@ -32,10 +34,38 @@ private:
 };
 } // namespace
 
-LogicalResult mnc::IRDumper::prepare(ModuleOp module) {
+/// Whether `name` is one of the files an IRDumper writes: two or more
+/// digits, '-', a stage, ".mlir".
+static bool isNumberedDump(StringRef name) {
+  StringRef digits = name.take_while(llvm::isDigit);
+  return digits.size() >= 2 && name.drop_front(digits.size()).starts_with("-") &&
+         name.ends_with(".mlir");
+}
+
+LogicalResult mnc::IRDumper::prepare() {
+  auto fail = [&]() {
+    return emitError(UnknownLoc::get(&context))
+           << "--dump-ir-dir '" << directory << "': ";
+  };
+  if (llvm::sys::fs::exists(directory) &&
+      !llvm::sys::fs::is_directory(directory))
+    return fail() << "it exists and is not a directory";
   if (std::error_code error = llvm::sys::fs::create_directories(directory))
-    return module.emitError() << "cannot create --dump-ir-dir '" << directory
-                              << "': " << error.message();
+    return fail() << "cannot create the directory: " << error.message();
+  if (std::error_code error =
+          llvm::sys::fs::access(directory, llvm::sys::fs::AccessMode::Write))
+    return fail() << "the directory is not writable: " << error.message();
+  std::error_code error;
+  for (llvm::sys::fs::directory_iterator entry(directory, error), end;
+       !error && entry != end; entry.increment(error)) {
+    if (!isNumberedDump(llvm::sys::path::filename(entry->path())))
+      continue;
+    if (std::error_code removal = llvm::sys::fs::remove(entry->path()))
+      return fail() << "cannot remove the earlier dump '" << entry->path()
+                    << "': " << removal.message();
+  }
+  if (error)
+    return fail() << "cannot list the directory: " << error.message();
   return success();
 }
 
@@ -52,17 +82,26 @@ void mnc::IRDumper::write(StringRef stage, Operation *module) {
       << llvm::format("%02u-", next++) << stage << ".mlir";
   SmallString<256> path(directory);
   llvm::sys::path::append(path, fileName);
+  if (failed)
+    return;
   std::error_code error;
   llvm::raw_fd_ostream os(path, error);
-  if (error) {
-    module->emitWarning() << "cannot write '" << path
-                          << "': " << error.message();
-    return;
+  if (!error) {
+    // The pass manager may hand a nested op; dump the whole module.
+    while (Operation *parent = module->getParentOp())
+      module = parent;
+    module->print(os, printingFlags());
+    os.close();
+    if (os.has_error()) {
+      error = os.error();
+      os.clear_error();
+    }
   }
-  // The pass manager may hand a nested op; dump the whole module.
-  while (Operation *parent = module->getParentOp())
-    module = parent;
-  module->print(os, printingFlags());
+  if (error) {
+    failed = true;
+    emitError(UnknownLoc::get(&context))
+        << "--dump-ir-dir: cannot write '" << path << "': " << error.message();
+  }
 }
 
 void mnc::IRDumper::attach(PassManager &pm) {

@@ -16,14 +16,22 @@ namespace mnc {
 /// unless `keepConstants`.
 class IRDumper {
 public:
-  IRDumper(std::string directory, bool keepConstants)
-      : directory(std::move(directory)), keepConstants(keepConstants) {}
+  IRDumper(std::string directory, bool keepConstants,
+           mlir::MLIRContext &context)
+      : directory(std::move(directory)), keepConstants(keepConstants),
+        context(context) {}
 
-  /// Creates the directory; reports a failure on `module`'s context.
-  mlir::LogicalResult prepare(mlir::ModuleOp module);
+  /// Creates the directory if needed and removes the numbered files
+  /// (NN-STAGE.mlir) an earlier run left there, so that every file in it is
+  /// this run's. Reports a directory that cannot be made or written.
+  mlir::LogicalResult prepare();
 
-  /// Writes `module` as the next file, named after `stage`.
+  /// Writes `module` as the next file, named after `stage`. The first file
+  /// that cannot be written is reported as an error; later ones are skipped.
   void write(llvm::StringRef stage, mlir::Operation *module);
+
+  /// Whether a file could not be written.
+  bool hasFailed() const { return failed; }
 
   /// Makes `pm` write after each of its passes.
   void attach(mlir::PassManager &pm);
@@ -33,7 +41,9 @@ public:
 private:
   std::string directory;
   bool keepConstants;
+  mlir::MLIRContext &context;
   unsigned next = 0;
+  bool failed = false;
 };
 
 } // namespace mnc

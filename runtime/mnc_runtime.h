@@ -7,9 +7,11 @@
  * small helpers; there is nothing to link.
  *
  * The generated libraries allocate no memory, start no threads and keep no
- * global mutable state: all scratch memory is the caller's workspace. Calls
- * may run concurrently from several threads as long as each call has its own
- * output and workspace. NAME_run_parallel spreads one call over the caller's
+ * global mutable state but one: on x86-64, the result of their CPU check,
+ * computed on the first call and kept in an atomic variable (concurrent
+ * first calls compute the same value). All scratch memory is the caller's
+ * workspace. Calls may run concurrently from several threads as long as
+ * each call has its own output and workspace. NAME_run_parallel spreads one call over the caller's
  * threads through a parallel-for hook the caller provides (mnc_threadpool.h
  * is one, shipped as an optional separate library).
  *
@@ -33,6 +35,9 @@ extern "C" {
                                             MNC_WORKSPACE_ALIGNMENT bytes */
 #define MNC_ERROR_OVERLAPPING_BUFFERS 3 /* input, output and workspace share
                                            bytes */
+#define MNC_ERROR_UNSUPPORTED_CPU 4 /* the CPU lacks an instruction-set
+                                       feature the library was compiled
+                                       for (x86-64: NAME_cpu_path()) */
 
 /* Byte alignment the workspace must have. */
 #define MNC_WORKSPACE_ALIGNMENT 64
@@ -76,6 +81,9 @@ MNC_INLINE_ const char *mnc_status_string(int status) {
     return "the workspace is not aligned to MNC_WORKSPACE_ALIGNMENT bytes";
   case MNC_ERROR_OVERLAPPING_BUFFERS:
     return "input, output and workspace overlap";
+  case MNC_ERROR_UNSUPPORTED_CPU:
+    return "the CPU lacks instruction-set features the library was "
+           "compiled for";
   default:
     return "unknown status";
   }

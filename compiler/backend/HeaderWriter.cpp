@@ -131,6 +131,38 @@ void writeProfileDeclarations(raw_ostream &os,
     return std::to_string(layer.bytes);
   });
 }
+/// What the header says of the CPUs the code runs on.
+std::string describeCodePaths(const mnc::LibraryInterface &interface) {
+  auto features = [](const mnc::CodePathInterface &path) {
+    return llvm::join(llvm::split(path.features, ","), ", ");
+  };
+  if (!interface.checksCpu) {
+    std::string text = "CPU features the code uses (it runs only on CPUs "
+                       "that have them all): ";
+    for (const mnc::CodePathInterface &path : interface.codePaths)
+      text += features(path);
+    return text + ".";
+  }
+  const std::string &name = interface.name;
+  std::string text =
+      "CPU check: " + name + "_run and " + name + "_run_parallel first check "
+      "(cpuid, and XGETBV for the registers the operating system saves) that "
+      "the CPU has the features of ";
+  if (interface.codePaths.size() == 1)
+    text += "the code (" + features(interface.codePaths.front()) + ")";
+  else {
+    text += "one of the code paths, and run the one that uses the most of "
+            "them:";
+    for (const mnc::CodePathInterface &path : interface.codePaths)
+      text += " " + path.cpu + " (" + features(path) + ");";
+    text.pop_back();
+  }
+  return text + ". Where none fits they return MNC_ERROR_UNSUPPORTED_CPU "
+                "instead of executing an illegal instruction. " + name +
+         "_cpu_path() names the CPU of the code that runs on this machine "
+         "(NULL: none).";
+}
+
 } // namespace
 
 namespace {
@@ -249,6 +281,15 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
     buildWith = "Build a program with a C compiler for " + triple.str() +
                 ", e.g.:\n  clang --target=" + triple.str();
 
+  // Where the library came from. A command line could hold "*/", which
+  // would end the comment early.
+  std::string provenance = "Compiled by " + interface.compilerVersion;
+  if (!interface.sourceSha256.empty())
+    provenance += " from " + interface.sourceFile + " (SHA-256 " +
+                  interface.sourceSha256 + ")";
+  if (!interface.commandLine.empty())
+    provenance += " with:\n  " +
+                  llvm::join(llvm::split(interface.commandLine, "*/"), "* /");
   std::string text;
   llvm::raw_string_ostream os(text);
   os << "/*\n";
@@ -257,7 +298,9 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
       {name + ".h - the model " + interface.sourceFile +
            ", compiled by mnc-compile into " + interface.archiveFile +
            ". Generated file; do not edit.",
+       provenance,
        "Target: " + interface.targetDescription,
+       describeCodePaths(interface),
        buildWith + " -std=c99 -I DIR app.c DIR/" + interface.archiveFile +
            " -lm",
        "Use:\n" + buffers.exampleDeclarations() +
@@ -281,6 +324,11 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
      << "extern \"C\" {\n"
      << "#endif\n"
      << "\n";
+  if (!interface.sourceSha256.empty())
+    os << "/* The SHA-256 of the model file the library was compiled from. */\n"
+       << "#define " << upper << "_MODEL_SHA256 \"" << interface.sourceSha256
+       << "\"\n"
+       << "\n";
   buffers.writeMacros(os);
   os << "/* Scratch memory for " << name << "_run. */\n"
      << "#define " << upper << "_WORKSPACE_SIZE " << interface.workspaceSize
@@ -337,6 +385,13 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
      << "int " << name << "_run_parallel(" << buffers.parameters() << ",\n"
      << std::string(name.size() + 18, ' ')
      << "mnc_parallel_for_fn parallel_for, void *pool);\n";
+  if (interface.checksCpu)
+    os << "\n"
+       << "/* The --mcpu name of the code path " << name
+       << "_run runs on this CPU, or NULL\n"
+       << "   when the CPU lacks features every path needs "
+       << "(MNC_ERROR_UNSUPPORTED_CPU). */\n"
+       << "const char *" << name << "_cpu_path(void);\n";
   if (!interface.profileHook.empty())
     writeProfileDeclarations(os, interface);
   os << "\n"

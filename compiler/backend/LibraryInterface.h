@@ -30,6 +30,12 @@ struct ProfiledLayer {
   int64_t bytes = 0; ///< bytes of the activations it reads and writes
 };
 
+/// The code for one CPU in a library (several with --mcpu a,b on x86-64).
+struct CodePathInterface {
+  std::string cpu;      ///< as --mcpu named it, e.g. "x86-64-v3"
+  std::string features; ///< comma-separated LLVM feature names
+};
+
 /// One input or output buffer of a library.
 struct TensorInterface {
   std::string name; ///< the ONNX tensor's name (may be empty)
@@ -40,10 +46,22 @@ struct TensorInterface {
 struct LibraryInterface {
   /// The C identifier prefix: NAME_run, NAME_INPUT_SIZE, NAME.h.
   std::string name;
-  /// The model file, the archive and the target, for the header's comment.
+  /// Where the library came from, for the header's comment: the model file
+  /// (its name and SHA-256; the name only for an .mlir input), the archive,
+  /// the target ("TRIPLE, cpu CPU"), the compiler's version and the command
+  /// that ran it.
   std::string sourceFile;
+  std::string sourceSha256;
   std::string archiveFile;
   std::string targetDescription;
+  std::string compilerVersion;
+  std::string commandLine;
+  /// The code paths, one per CPU, with the features each may use. When
+  /// `checksCpu` (x86-64), NAME_run runs the best path the CPU has all the
+  /// features of, or returns MNC_ERROR_UNSUPPORTED_CPU, and NAME_cpu_path
+  /// names it; `features` are those it checks.
+  std::vector<CodePathInterface> codePaths;
+  bool checksCpu = false;
   /// The inputs and outputs, in graph order (NAME_run's arguments).
   std::vector<TensorInterface> inputs;
   std::vector<TensorInterface> outputs;

@@ -37,6 +37,8 @@ void initializeTargets() {
     llvm::InitializeAllTargets();
     llvm::InitializeAllTargetMCs();
     llvm::InitializeAllAsmPrinters();
+    // The CPU check is inline assembly (cpuid, xgetbv).
+    llvm::InitializeAllAsmParsers();
   });
 }
 
@@ -185,6 +187,17 @@ std::string mnc::describeTargetMachine(const llvm::TargetMachine &machine) {
   std::string text = machine.getTargetTriple().str() + ", cpu " +
                      machine.getTargetCPU().str();
   return text;
+}
+
+std::string mnc::describeTargetFeatures(const llvm::TargetMachine &machine) {
+  const llvm::MCSubtargetInfo &subtarget = *machine.getMCSubtargetInfo();
+  SmallVector<StringRef> enabled;
+  for (const llvm::SubtargetFeatureKV &feature :
+       subtarget.getAllProcessorFeatures())
+    if (subtarget.getFeatureBits().test(feature.Value))
+      enabled.push_back(feature.Key);
+  llvm::sort(enabled);
+  return llvm::join(enabled, ",");
 }
 
 mnc::ConvertMncToLinalgOptions

@@ -45,6 +45,10 @@ createTargetMachine(const TargetSpec &spec, mlir::MLIRContext &context);
 /// A one-line description of `machine` ("x86_64-pc-linux-gnu, cpu znver4").
 std::string describeTargetMachine(const llvm::TargetMachine &machine);
 
+/// The features `machine`'s code may use, those of its CPU and those added
+/// by --mattr, comma-separated and sorted ("avx,avx2,...,sse4.2").
+std::string describeTargetFeatures(const llvm::TargetMachine &machine);
+
 /// Whether `triple` names the machine the compiler runs on (the vendor
 /// field does not matter: x86_64-linux-gnu is the host x86_64-pc-linux-gnu).
 bool isHostTriple(const llvm::Triple &triple);

@@ -3,7 +3,7 @@
 
     e2e_check.py --compiler PATH/mnc-compile --model M.onnx --workdir DIR
                  [--seed N] [--rtol 1e-4] [--min-std 0.1] [--cross aarch64]
-                 [--parallel N] [-- MNC_ARGS...]
+                 [--parallel N] [--runner "CMD ARGS"] [-- MNC_ARGS...]
 
 Compiles the model into DIR/libmodel.a, links test/lib/run_model.c against it
 with `cc -std=c99 ... -lm` (the user's build line), runs it on a seeded input,
@@ -15,6 +15,9 @@ FAIL (non-zero exit).
 unless MNC_ARGS give a --target), links a static program with the cross
 compiler (aarch64-linux-gnu-gcc, or clang-19 with lld when it is missing) and
 runs it under qemu-aarch64; ONNX Runtime still runs on the host.
+
+--runner runs the program under a command, e.g. "qemu-x86_64 -cpu Haswell"
+(an x86-64 CPU without AVX-512).
 
 --parallel N runs NAME_run_parallel instead of NAME_run (run_model.c built
 with -DMNC_PARALLEL=N): with runtime/mnc_threadpool.c's pool of N threads,
@@ -65,6 +68,8 @@ def main():
     parser.add_argument("--parallel", type=int, default=None,
                         help="call NAME_run_parallel: a pool of N threads, or 0 for a "
                              "serial hook")
+    parser.add_argument("--runner", default=None,
+                        help="run the program under this command (split on spaces)")
     parser.add_argument("mnc_args", nargs="*")
     args = parser.parse_args()
 
@@ -76,6 +81,8 @@ def main():
         cc, runner = cross_tools(args.cross)
         if not any(a == "--target" or a.startswith("--target=") for a in mnc_args):
             mnc_args += ["--target", "aarch64-linux-gnu"]
+    if args.runner:
+        runner = args.runner.split()
     run([args.compiler, args.model, "-o", lib] + mnc_args)
     exe = os.path.join(args.workdir, "run")
     repo = os.path.dirname(os.path.dirname(LIB))

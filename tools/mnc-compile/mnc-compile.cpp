@@ -6,6 +6,7 @@
 
 #include "compiler/Compiler.h"
 #include "compiler/Diagnostics.h"
+#include "compiler/Version.h"
 #include "passes/Registration.h"
 
 #include "mlir/IR/AsmState.h"
@@ -13,20 +14,57 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace cl = llvm::cl;
+using llvm::raw_ostream;
+using llvm::SmallVector;
+using llvm::StringRef;
 
 /// mnc-compile's own options; --help lists only these (the MLIR and LLVM
 /// options stay usable and appear under --help-hidden).
 static cl::OptionCategory mncCategory("mnc-compile options");
 
+namespace {
+/// Where command-line errors go before parseCommandLine prints them as one
+/// line (cl::Option::error writes to llvm::errs() unless told otherwise).
+llvm::raw_ostream &commandLineErrors() {
+  static std::string text;
+  static llvm::raw_string_ostream stream(text);
+  return stream;
+}
+
+/// Parses --emit; an unknown stage is an error that lists the stages.
+struct EmitStageParser : cl::parser<mnc::EmitStage> {
+  using cl::parser<mnc::EmitStage>::parser;
+
+  bool parse(cl::Option &option, StringRef, StringRef arg,
+             mnc::EmitStage &value) {
+    std::string stages;
+    for (const auto &entry : Values) {
+      if (entry.Name == arg) {
+        value = entry.V.getValue();
+        return false;
+      }
+      stages += (stages.empty() ? "" : ", ") + entry.Name.str();
+    }
+    return option.error("unknown stage '" + arg + "'; the stages are " +
+                            stages,
+                        /*ArgName=*/StringRef(), commandLineErrors());
+  }
+};
+} // namespace
+
 static cl::opt<std::string> inputPath(
     cl::Positional,
-    cl::desc("<model.onnx> (or a .mlir module in the mnc dialect or in "
-             "linalg on tensors, which starts the pipeline there)"),
+    cl::desc("<model.onnx> ('-': an ONNX model on standard input; or a .mlir "
+             "module in the mnc dialect or in linalg on tensors, which "
+             "starts the pipeline there)"),
     cl::cat(mncCategory));
 
 static cl::opt<std::string>
@@ -35,7 +73,7 @@ static cl::opt<std::string>
                         "header goes beside it); default: standard output"),
                cl::cat(mncCategory));
 
-static cl::opt<mnc::EmitStage> emitStage(
+static cl::opt<mnc::EmitStage, false, EmitStageParser> emitStage(
     "emit", cl::desc("Stop after this stage and write its result"),
     cl::init(mnc::EmitStage::Lib),
     cl::values(
@@ -134,6 +172,72 @@ static cl::opt<bool> profile(
              "(tools/bench/profile_main.c, tools/scripts/bench.py --profile)"),
     cl::cat(mncCategory));
 
+static cl::opt<bool>
+    verbose("v",
+            cl::desc("Print each phase (import, fusion, lowering, LLVM "
+                     "optimization, code generation, archive) and its time"),
+            cl::cat(mncCategory));
+static cl::alias verboseLong("verbose", cl::desc("Alias for -v"),
+                             cl::aliasopt(verbose), cl::cat(mncCategory));
+
+/// The command line as a shell would take it back: arguments with
+/// characters other than letters, digits and _-+=,.:/@% single-quoted.
+static std::string quoteCommandLine(int argc, char **argv) {
+  std::string line;
+  for (int i = 0; i < argc; ++i) {
+    StringRef arg = argv[i];
+    bool plain = !arg.empty() && llvm::all_of(arg, [](char c) {
+      return llvm::isAlnum(c) || StringRef("_-+=,.:/@%").contains(c);
+    });
+    if (i)
+      line += ' ';
+    if (plain) {
+      line += arg;
+      continue;
+    }
+    line += '\'';
+    for (char c : arg)
+      line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    line += '\'';
+  }
+  return line;
+}
+
+/// Parses the command line. Errors (an unknown option, a bad value) are
+/// printed as one line each, "mnc-compile: error: ...", like every other
+/// error of the tool.
+static bool parseCommandLine(int argc, char **argv) {
+  llvm::raw_ostream &errorStream = commandLineErrors();
+  bool parsed = cl::ParseCommandLineOptions(
+      argc, argv,
+      "mnc: ahead-of-time compiler for MobileNetV3\n\n"
+      "  mnc-compile MODEL.onnx -o OUT/libNAME.a\n\n"
+      "writes the static library OUT/libNAME.a and its C headers OUT/NAME.h "
+      "and\nOUT/mnc_runtime.h. MLIR and LLVM options (--mlir-print-ir-after-all,"
+      "\n--mlir-timing, ...) are listed by --help-hidden.\n",
+      &errorStream);
+  if (parsed)
+    return true;
+  std::string errors = static_cast<llvm::raw_string_ostream &>(errorStream).str();
+  // LLVM writes "PROGRAM: message" lines, sometimes several for one
+  // problem ("Did you mean ...?"): one line, with the usual prefix.
+  SmallVector<StringRef> lines;
+  StringRef(errors).split(lines, '\n', -1, /*KeepEmpty=*/false);
+  std::string message;
+  StringRef program = llvm::sys::path::filename(argv[0]);
+  for (StringRef line : lines) {
+    line = line.trim();
+    if (line.consume_front(program))
+      line = line.drop_while([](char c) { return c == ':' || c == ' '; });
+    line.consume_front("for the ");
+    if (!message.empty())
+      message += ' ';
+    message += line.str();
+  }
+  llvm::errs() << "mnc-compile: error: " << message << "\n";
+  return false;
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   mlir::registerAsmPrinterCLOptions();
@@ -141,14 +245,18 @@ int main(int argc, char **argv) {
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   mnc::registerPasses();
-  cl::HideUnrelatedOptions(mncCategory);
-  cl::ParseCommandLineOptions(
-      argc, argv,
-      "mnc: ahead-of-time compiler for MobileNetV3\n\n"
-      "  mnc-compile MODEL.onnx -o OUT/libNAME.a\n\n"
-      "writes the static library OUT/libNAME.a and its C headers OUT/NAME.h "
-      "and\nOUT/mnc_runtime.h. MLIR and LLVM options (--mlir-print-ir-after-all,"
-      "\n--mlir-timing, ...) are listed by --help-hidden.\n");
+  // --help shows mnc's options; the MLIR and LLVM ones move to
+  // --help-hidden (cl::HideUnrelatedOptions would hide them from both).
+  for (auto &[name, option] : cl::getRegisteredOptions()) {
+    bool ours = llvm::is_contained(option->Categories, &mncCategory) ||
+                llvm::is_contained(option->Categories,
+                                   &cl::getGeneralCategory());
+    if (!ours && option->getOptionHiddenFlag() == cl::NotHidden)
+      option->setHiddenFlag(cl::Hidden);
+  }
+  cl::SetVersionPrinter([](raw_ostream &os) { mnc::printVersion(os); });
+  if (!parseCommandLine(argc, argv))
+    return 1;
 
   if (listOps) {
     mnc::printSupportedOnnxOps(llvm::outs());
@@ -174,6 +282,8 @@ int main(int argc, char **argv) {
   options.profile = profile;
   // The process exits right after: skip tearing down the modules.
   options.freeMemory = false;
+  options.verbose = verbose;
+  options.commandLine = quoteCommandLine(argc, argv);
   options.import.outputs.assign(outputs.begin(), outputs.end());
   for (llvm::StringRef given : inputShapes) {
     // The name may itself contain '=': the shape follows the last one.

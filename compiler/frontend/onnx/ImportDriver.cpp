@@ -50,10 +50,10 @@ bool isDefaultDomain(const onnx::NodeProto &node) {
 
 class ImportDriver {
 public:
-  ImportDriver(StringRef path, const ImportOptions &options,
+  ImportDriver(llvm::MemoryBufferRef bytes, const ImportOptions &options,
                MLIRContext &context)
-      : options(options), context(context), state(path, context),
-        opTable(getOpTable()) {}
+      : bytes(bytes), options(options), context(context),
+        state(bytes.getBufferIdentifier(), context), opTable(getOpTable()) {}
 
   OwningOpRef<ModuleOp> run();
 
@@ -78,6 +78,8 @@ private:
     return [this] { return state.fileError(); };
   }
 
+  /// The model file's bytes.
+  llvm::MemoryBufferRef bytes;
   const ImportOptions &options;
   MLIRContext &context;
   ImportState state;
@@ -343,7 +345,7 @@ LogicalResult ImportDriver::importOutputs(func::FuncOp func) {
 
 OwningOpRef<ModuleOp> ImportDriver::run() {
   context.loadDialect<MncDialect, arith::ArithDialect, func::FuncDialect>();
-  if (failed(readModelFile(state.path, model, fileErrorFn())))
+  if (failed(parseModel(bytes.getBuffer(), model, fileErrorFn())))
     return nullptr;
   FailureOr<int64_t> opset = readDefaultOpset(model, fileErrorFn());
   if (failed(opset))
@@ -422,8 +424,8 @@ std::string mnc::describeOnnxNode(Location loc) {
   return description;
 }
 
-OwningOpRef<ModuleOp> mnc::importOnnxModel(StringRef path,
+OwningOpRef<ModuleOp> mnc::importOnnxModel(llvm::MemoryBufferRef model,
                                            const ImportOptions &options,
                                            MLIRContext &context) {
-  return ImportDriver(path, options, context).run();
+  return ImportDriver(model, options, context).run();
 }

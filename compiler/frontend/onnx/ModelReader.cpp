@@ -6,9 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/onnx/ModelReader.h"
+#include "compiler/frontend/onnx/OnnxImporter.h"
 #include "compiler/frontend/onnx/OpTable.h"
 
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <onnx/checker.h>
 #include <onnx/defs/schema.h>
@@ -21,16 +21,9 @@ using namespace mnc::onnx_frontend;
 using llvm::ArrayRef;
 using llvm::StringRef;
 
-LogicalResult mnc::onnx_frontend::readModelFile(StringRef path,
-                                                onnx::ModelProto &model,
-                                                FileErrorFn fileError) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!buffer) {
-    fileError() << "cannot read the file: " << buffer.getError().message();
-    return failure();
-  }
-  StringRef bytes = (*buffer)->getBuffer();
+LogicalResult mnc::onnx_frontend::parseModel(StringRef bytes,
+                                             onnx::ModelProto &model,
+                                             FileErrorFn fileError) {
   if (bytes.size() > static_cast<size_t>(INT_MAX) ||
       !model.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     fileError() << "not an ONNX model: the file does not parse as an ONNX "
@@ -73,7 +66,12 @@ void mnc::onnx_frontend::runOnnxChecker(const onnx::ModelProto &model,
       model.ir_version() > onnx::Version::IR_VERSION)
     return;
   try {
-    onnx::checker::check_model(path.str());
+    // The checker given a path also checks external data files beside it;
+    // a model from standard input has none (the importer refuses them).
+    if (path == kStandardInputName)
+      onnx::checker::check_model(model);
+    else
+      onnx::checker::check_model(path.str());
   } catch (const std::exception &e) {
     fileError() << "the ONNX checker rejects the model: " << e.what();
   }

@@ -16,11 +16,10 @@
 
 namespace mnc::onnx_frontend {
 
-/// Parses the ONNX model at `path` into `model`; fails on an unreadable
-/// file, bytes that are no ModelProto, or a graph without nodes.
-mlir::LogicalResult readModelFile(llvm::StringRef path,
-                                  onnx::ModelProto &model,
-                                  FileErrorFn fileError);
+/// Parses the bytes of an ONNX model file into `model`; fails on bytes that
+/// are no ModelProto or a graph without nodes.
+mlir::LogicalResult parseModel(llvm::StringRef bytes, onnx::ModelProto &model,
+                               FileErrorFn fileError);
 
 /// The model's default-domain ("" or "ai.onnx") opset, which must lie in
 /// [kOldestOpset, kNewestOpset].

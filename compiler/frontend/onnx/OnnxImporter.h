@@ -13,6 +13,7 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBufferRef.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -36,15 +37,21 @@ struct ImportOptions {
   std::vector<std::string> outputs;
 };
 
-/// Reads the ONNX model at `path` into a module holding one function, `main`,
-/// of mnc operations on static f32 tensors; weights become arith.constant
-/// values and compile-time shape computations are folded away.
+/// The name a model read from standard input goes by in messages. Such a
+/// model has no directory, so external data is refused.
+constexpr llvm::StringLiteral kStandardInputName = "<stdin>";
+
+/// Reads the ONNX model `model` (its bytes; its buffer identifier is the
+/// file's path, which messages name and external data is found beside, or
+/// kStandardInputName) into a module holding one function, `main`, of mnc
+/// operations on static f32 tensors; weights become arith.constant values
+/// and compile-time shape computations are folded away.
 ///
 /// Every problem found is reported as an error diagnostic at a location that
 /// names the file and, where one is to blame, the node (its index, name and
 /// op type); the import goes on past a bad node to report all of them, then
 /// returns null.
-mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(llvm::StringRef path,
+mlir::OwningOpRef<mlir::ModuleOp> importOnnxModel(llvm::MemoryBufferRef model,
                                                   const ImportOptions &options,
                                                   mlir::MLIRContext &context);
 

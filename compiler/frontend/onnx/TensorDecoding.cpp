@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/frontend/onnx/TensorDecoding.h"
+#include "compiler/frontend/onnx/OnnxImporter.h"
 
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/SmallString.h"
@@ -51,6 +52,13 @@ static LogicalResult readTensorBytes(const onnx::TensorProto &tensor,
   // compiler read arbitrary files.
   if (location.empty() || llvm::sys::path::is_absolute(location)) {
     fileError() << what << " has external data without a relative location";
+    return failure();
+  }
+  if (modelPath == kStandardInputName) {
+    fileError() << what
+                << " has external data, which a model read from standard "
+                   "input cannot have (it has no directory): give the model "
+                   "file's path";
     return failure();
   }
   llvm::SmallString<256> dataPath = llvm::sys::path::parent_path(modelPath);

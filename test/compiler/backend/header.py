@@ -11,9 +11,34 @@
 # RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c %t/out/my_model_v2.h
 # RUN: c++ -std=c++11 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c++ %t/out/my_model_v2.h
 # RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c %S/../../../runtime/mnc_runtime.h
+# The provenance: the model's SHA-256 (checked against the file's), the
+# compiler's version and the command line, quoted so a shell takes it back
+# ("*/" in it cannot end the comment).
+# RUN: %python %s --check-provenance %t/model.onnx %t/out/my_model_v2.h
+# RUN: mnc-compile %t/model.onnx -o '%t/odd/lib it*/x.a' --name odd
+# RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c '%t/odd/lib it*/odd.h'
+# RUN: FileCheck %s --check-prefix=QUOTED < '%t/odd/lib it*/odd.h'
+# QUOTED: mnc-compile {{.*}}/model.onnx -o '{{.*}}/odd/lib it* /x.a' --name odd
+
+import hashlib
+import re
+import sys
+
+if sys.argv[1] == "--check-provenance":
+    model, header = sys.argv[2], sys.argv[3]
+    with open(model, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    text = open(header).read()
+    macro = re.search(r'#define MY_MODEL_V2_MODEL_SHA256 "([0-9a-f]{64})"', text)
+    assert macro and macro.group(1) == digest, (macro, digest)
+    comment = " ".join(line.strip(" *") for line in text.split("*/")[0].splitlines())
+    assert re.search(r"Compiled by mnc \d+\.\d+\.\d+ \(git [^,]+, LLVM 19\.\d+\.\d+\) from "
+                     r"model\.onnx \(SHA-256 " + digest + r"\) with:", comment), comment
+    assert re.search(r"mnc-compile \S*/model\.onnx -o \S*/out/libmy-model\.v2\.a", comment), comment
+    print("provenance ok")
+    sys.exit(0)
 
 from onnx_testlib import helper, make_model, rand, save
-import sys
 
 nodes = [helper.make_node("Gemm", ["x", "w", "b"], ["h"], name="fc", transB=1),
          helper.make_node("Relu", ["h"], ["y"], name="relu")]
@@ -40,6 +65,9 @@ save(make_model(nodes, [("x", "float32", [3, 16])], [("y", "float32", [3, 8])],
 # CHECK-NEXT: extern "C" {
 # CHECK-NEXT: #endif
 # CHECK-EMPTY:
+# CHECK-NEXT: /* The SHA-256 of the model file the library was compiled from. */
+# CHECK-NEXT: #define MY_MODEL_V2_MODEL_SHA256 "{{[0-9a-f]+}}"
+# CHECK-EMPTY:
 # CHECK-NEXT: /* The input 'x'. */
 # CHECK-NEXT: #define MY_MODEL_V2_INPUT_SIZE 48 /* float elements, in the ONNX input's layout */
 # CHECK-NEXT: #define MY_MODEL_V2_INPUT_RANK 2
@@ -62,6 +90,10 @@ save(make_model(nodes, [("x", "float32", [3, 16])], [("y", "float32", [3, 8])],
 # CHECK:       */
 # CHECK-NEXT: int my_model_v2_run_parallel(const float *input, float *output, void *workspace,
 # CHECK-NEXT:                              mnc_parallel_for_fn parallel_for, void *pool);
+# CHECK-EMPTY:
+# CHECK-NEXT: /* The --mcpu name of the code path my_model_v2_run runs on this CPU, or NULL
+# CHECK-NEXT:    when the CPU lacks features every path needs (MNC_ERROR_UNSUPPORTED_CPU). */
+# CHECK-NEXT: const char *my_model_v2_cpu_path(void);
 # CHECK-EMPTY:
 # CHECK-NEXT: #ifdef __cplusplus
 # CHECK-NEXT: } /* extern "C" */
