@@ -33,6 +33,10 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%models", config.mnc_models_dir))
 config.substitutions.append(
     ("%testlib", os.path.join(config.mnc_src_root, "test", "lib")))
+# The build tree, for the tests that install it (cmake --install), and the
+# source tree, which an installed file must not name.
+config.substitutions.append(("%mnc_obj_root", config.mnc_obj_root))
+config.substitutions.append(("%mnc_src_root", config.mnc_src_root))
 
 # Code compiled for an AVX-512 CPU (--mcpu znver4) runs only on a host with
 # AVX-512: the machines differ (some AMD EPYC hosts have AVX2 only). Its

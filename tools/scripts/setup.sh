@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian bookworm machine lacks to build and test mnc:
 #   - Debian packages (LLVM/MLIR 19, clang/lld 19, ONNX, protobuf, aarch64 cross tools, qemu,
+#     pkgconf for the installed tree's mnc.pc,
 #     numpy/torch/torchvision for the test-model generators);
 #   - onnxruntime-node (reference runtime for tests and benchmarks) into <repo>/.deps/ort.
 # Idempotent: when everything is present it prints one line and exits in well under a second.
@@ -15,6 +16,7 @@ APT_PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-numpy
   libonnx-testdata
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user
+  pkgconf
   python3-torch python3-torchvision
 )
 ORT_VERSION=1.30.0
