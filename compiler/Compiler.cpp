@@ -11,6 +11,7 @@
 #include "compiler/Report.h"
 #include "compiler/Version.h"
 #include "compiler/backend/Archive.h"
+#include "compiler/backend/BackendDiagnostics.h"
 #include "compiler/backend/CpuDispatch.h"
 #include "compiler/backend/HeaderWriter.h"
 #include "compiler/backend/LibraryInterface.h"
@@ -72,15 +73,21 @@ LogicalResult checkOutputPath(StringRef path, MLIRContext &context) {
     return emitError(UnknownLoc::get(&context)) << "cannot write '" << path
                                                 << "': ";
   };
+  // Written in place, as llvm::writeToOutput does.
+  if (path == "/dev/null")
+    return success();
   if (llvm::sys::fs::is_directory(path))
     return fail() << "it is a directory";
-  // The nearest existing ancestor must be a writable directory.
+  // The nearest existing ancestor must be a writable directory. (A working
+  // directory that cannot be searched ends the walk at ".".)
   SmallString<256> ancestor = llvm::sys::path::parent_path(path);
   if (ancestor.empty())
     ancestor = ".";
-  while (!llvm::sys::fs::exists(ancestor)) {
-    StringRef parent = llvm::sys::path::parent_path(ancestor);
-    ancestor = parent.empty() ? StringRef(".") : parent;
+  while (!llvm::sys::fs::exists(ancestor) && ancestor != ".") {
+    SmallString<256> parent = llvm::sys::path::parent_path(ancestor);
+    if (parent.empty() || parent == ancestor)
+      parent = ".";
+    ancestor = parent;
   }
   if (!llvm::sys::fs::is_directory(ancestor))
     return fail() << "'" << ancestor << "' is not a directory";
@@ -102,12 +109,7 @@ std::unique_ptr<llvm::MemoryBuffer> readModelBytes(StringRef path,
         << "cannot read the file: " << buffer.getError().message();
     return nullptr;
   }
-  if (path != "-")
-    return std::move(*buffer);
-  // Messages name standard input as such, and the importer knows that the
-  // model has no directory to find external data in.
-  return llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(),
-                                              mnc::kStandardInputName);
+  return std::move(*buffer);
 }
 
 /// The SHA-256 of `bytes` in lowercase hexadecimal.
@@ -417,7 +419,13 @@ LogicalResult mnc::compile(const CompileOptions &options,
     if (!bytes)
       return failure();
     interface.sourceSha256 = sha256Hex(bytes->getBuffer());
-    module = importOnnxModel(*bytes, options.import, context);
+    // Messages name standard input as such, and the importer knows that
+    // such a model has no directory to find external data in.
+    StringRef name = options.inputPath == "-"
+                         ? StringRef(mnc::kStandardInputName)
+                         : StringRef(options.inputPath);
+    module = importOnnxModel(llvm::MemoryBufferRef(bytes->getBuffer(), name),
+                             options.import, context);
     if (!module)
       return failure();
   }
@@ -466,6 +474,7 @@ LogicalResult mnc::compile(const CompileOptions &options,
     copies.push_back(module->clone());
   auto llvmContextOwner = std::make_unique<llvm::LLVMContext>();
   llvm::LLVMContext &llvmContext = *llvmContextOwner;
+  LLVMDiagnosticForwarder llvmDiagnostics(llvmContext, context);
   SmallVector<CodePath> paths;
   std::unique_ptr<llvm::Module> llvmModule;
   // Like clang's -disable-free: a process that exits right after need not
@@ -545,7 +554,7 @@ LogicalResult mnc::compile(const CompileOptions &options,
   if (checksCpuAtRunTime(machine->getTargetTriple())) {
     FailureOr<std::unique_ptr<llvm::Module>> linked =
         linkCodePaths(paths, interface.name, context);
-    if (failed(linked))
+    if (failed(linked) || llvmDiagnostics.hadError())
       return failure();
     llvmModule = std::move(*linked);
   } else {
@@ -557,7 +566,7 @@ LogicalResult mnc::compile(const CompileOptions &options,
   if (options.emit == EmitStage::Asm) {
     FailureOr<SmallString<0>> assembly = emitMachineCode(
         *llvmModule, *machine, llvm::CodeGenFileType::AssemblyFile, context);
-    if (failed(assembly))
+    if (failed(assembly) || llvmDiagnostics.hadError())
       return failure();
     phases.finished("code generation");
     return write([&](raw_ostream &os) { os << *assembly; });
@@ -565,7 +574,7 @@ LogicalResult mnc::compile(const CompileOptions &options,
 
   FailureOr<SmallString<0>> object = emitMachineCode(
       *llvmModule, *machine, llvm::CodeGenFileType::ObjectFile, context);
-  if (failed(object) ||
+  if (failed(object) || llvmDiagnostics.hadError() ||
       failed(checkExternalSymbols(*object, context, interface.profileHook)))
     return failure();
   phases.finished("code generation");

@@ -34,6 +34,11 @@ private:
 };
 } // namespace
 
+/// The file an IRDumper leaves in its directory: only where it is found are
+/// numbered files removed, so that a directory of the user's own (say "."
+/// beside a "01-model.mlir") loses nothing.
+static constexpr llvm::StringLiteral kDumpMarker = ".mnc-dump-ir-dir";
+
 /// Whether `name` is one of the files an IRDumper writes: two or more
 /// digits, '-', a stage, ".mlir".
 static bool isNumberedDump(StringRef name) {
@@ -55,6 +60,18 @@ LogicalResult mnc::IRDumper::prepare() {
   if (std::error_code error =
           llvm::sys::fs::access(directory, llvm::sys::fs::AccessMode::Write))
     return fail() << "the directory is not writable: " << error.message();
+  SmallString<256> marker(directory);
+  llvm::sys::path::append(marker, kDumpMarker);
+  bool ours = llvm::sys::fs::exists(marker);
+  if (!ours) {
+    std::error_code error;
+    llvm::raw_fd_ostream os(marker, error);
+    if (error)
+      return fail() << "the directory is not writable: " << error.message();
+    os << "mnc-compile --dump-ir-dir writes here; its numbered files are "
+          "removed by the next run\n";
+    return success();
+  }
   std::error_code error;
   for (llvm::sys::fs::directory_iterator entry(directory, error), end;
        !error && entry != end; entry.increment(error)) {

@@ -23,7 +23,9 @@ public:
 
   /// Creates the directory if needed and removes the numbered files
   /// (NN-STAGE.mlir) an earlier run left there, so that every file in it is
-  /// this run's. Reports a directory that cannot be made or written.
+  /// this run's. Only a directory a dumper wrote to before is cleaned: the
+  /// first one leaves a marker file (.mnc-dump-ir-dir). Reports a directory
+  /// that cannot be made or written.
   mlir::LogicalResult prepare();
 
   /// Writes `module` as the next file, named after `stage`. The first file

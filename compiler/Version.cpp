@@ -21,8 +21,11 @@ std::string mnc::getFullVersion() {
 
 void mnc::printVersion(llvm::raw_ostream &os) {
   os << "mnc " << getVersion() << " (git " << getGitRevision() << ")\n"
-     << "LLVM " LLVM_VERSION_STRING "\n"
-     << "default target: " << llvm::sys::getDefaultTargetTriple() << ", cpu "
+     << "LLVM " LLVM_VERSION_STRING "\n";
+}
+
+void mnc::printDefaultTarget(llvm::raw_ostream &os) {
+  os << "default target: " << llvm::sys::getDefaultTargetTriple() << ", cpu "
      << llvm::sys::getHostCPUName()
      << " (the host's CPU and features; the library then runs only on CPUs "
         "with those features: --target, --mcpu and --mattr choose another)\n";

@@ -26,9 +26,13 @@ llvm::StringRef getGitRevision();
 /// "mnc 0.7.0 (git 1a2b3c4d5e6f, LLVM 19.1.7)": one line for headers.
 std::string getFullVersion();
 
-/// What --version prints: mnc's version and commit, the LLVM version, and the
-/// target a compile without --target/--mcpu/--mattr builds for.
+/// What the tools' --version prints: mnc's version and commit, and the LLVM
+/// version.
 void printVersion(llvm::raw_ostream &os);
+
+/// mnc-compile's --version adds the target a compile without --target,
+/// --mcpu or --mattr builds for.
+void printDefaultTarget(llvm::raw_ostream &os);
 
 } // namespace mnc
 

@@ -52,6 +52,15 @@ def host_has_avx512():
 if host_has_avx512():
     config.available_features.add("host-avx512")
 
+# x86-64 hosts run the generated x86 code natively; qemu-x86_64 plays older
+# x86 CPUs (Haswell: AVX2 without AVX-512; Nehalem: no AVX).
+import platform
+if platform.machine() in ("x86_64", "AMD64"):
+    config.available_features.add("host-x86_64")
+    import shutil as _shutil
+    if _shutil.which("qemu-x86_64"):
+        config.available_features.add("qemu-x86_64")
+
 # Generated AArch64 code runs under qemu when the cross toolchain is there.
 import shutil
 if shutil.which("aarch64-linux-gnu-gcc") and shutil.which("qemu-aarch64"):

@@ -12,6 +12,8 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Linker/Linker.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Transforms/IPO/ConstantMerge.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Triple.h"
@@ -32,6 +34,7 @@ enum CpuWord : unsigned {
   kLeaf7Ecx,       ///< cpuid(7, 0).ecx
   kLeaf7Edx,       ///< cpuid(7, 0).edx
   kLeaf7Sub1Eax,   ///< cpuid(7, 1).eax
+  kLeaf7Sub1Edx,   ///< cpuid(7, 1).edx
   kExtLeaf1Ecx,    ///< cpuid(0x80000001).ecx
   kXcr0,           ///< xgetbv(0).eax
   kNumCpuWords
@@ -44,38 +47,36 @@ struct CpuidFeature {
   unsigned bit;
 };
 
-/// The instruction-set extensions LLVM's code generator may use in float
-/// code, and more: every feature of this table that a code path's CPU has
-/// is checked (Intel SDM vol. 2A, CPUID; AMD APM vol. 3, appendix E).
+/// The instruction-set extensions LLVM 19's code generator emits on its own
+/// (Intel SDM vol. 2A, CPUID; AMD APM vol. 3, appendix E): every feature of
+/// this table that a code path's CPU has is checked. Extensions reachable
+/// only through intrinsics (AES, SHA, RDRAND, CLWB, PREFETCHI, AMX, ...) are
+/// not: generated code never contains them, and virtual machines often hide
+/// them from cpuid although the CPU model LLVM knows has them.
 constexpr CpuidFeature kCpuidFeatures[] = {
-    {"sse3", kLeaf1Ecx, 0},          {"pclmul", kLeaf1Ecx, 1},
-    {"ssse3", kLeaf1Ecx, 9},         {"fma", kLeaf1Ecx, 12},
-    {"cx16", kLeaf1Ecx, 13},         {"sse4.1", kLeaf1Ecx, 19},
-    {"sse4.2", kLeaf1Ecx, 20},       {"movbe", kLeaf1Ecx, 22},
-    {"popcnt", kLeaf1Ecx, 23},       {"aes", kLeaf1Ecx, 25},
-    {"xsave", kLeaf1Ecx, 26},        {"avx", kLeaf1Ecx, 28},
-    {"f16c", kLeaf1Ecx, 29},         {"rdrnd", kLeaf1Ecx, 30},
+    {"sse3", kLeaf1Ecx, 0},          {"ssse3", kLeaf1Ecx, 9},
+    {"fma", kLeaf1Ecx, 12},          {"cx16", kLeaf1Ecx, 13},
+    {"sse4.1", kLeaf1Ecx, 19},       {"sse4.2", kLeaf1Ecx, 20},
+    {"movbe", kLeaf1Ecx, 22},        {"popcnt", kLeaf1Ecx, 23},
+    {"avx", kLeaf1Ecx, 28},          {"f16c", kLeaf1Ecx, 29},
     {"cx8", kLeaf1Edx, 8},           {"cmov", kLeaf1Edx, 15},
     {"mmx", kLeaf1Edx, 23},          {"fxsr", kLeaf1Edx, 24},
     {"sse", kLeaf1Edx, 25},          {"sse2", kLeaf1Edx, 26},
-    {"fsgsbase", kLeaf7Ebx, 0},      {"bmi", kLeaf7Ebx, 3},
-    {"avx2", kLeaf7Ebx, 5},          {"bmi2", kLeaf7Ebx, 8},
-    {"avx512f", kLeaf7Ebx, 16},      {"avx512dq", kLeaf7Ebx, 17},
-    {"rdseed", kLeaf7Ebx, 18},       {"adx", kLeaf7Ebx, 19},
-    {"avx512ifma", kLeaf7Ebx, 21},   {"clflushopt", kLeaf7Ebx, 23},
-    {"clwb", kLeaf7Ebx, 24},         {"avx512cd", kLeaf7Ebx, 28},
-    {"sha", kLeaf7Ebx, 29},          {"avx512bw", kLeaf7Ebx, 30},
+    {"bmi", kLeaf7Ebx, 3},           {"avx2", kLeaf7Ebx, 5},
+    {"bmi2", kLeaf7Ebx, 8},          {"avx512f", kLeaf7Ebx, 16},
+    {"avx512dq", kLeaf7Ebx, 17},     {"avx512ifma", kLeaf7Ebx, 21},
+    {"avx512cd", kLeaf7Ebx, 28},     {"avx512bw", kLeaf7Ebx, 30},
     {"avx512vl", kLeaf7Ebx, 31},     {"avx512vbmi", kLeaf7Ecx, 1},
     {"avx512vbmi2", kLeaf7Ecx, 6},   {"gfni", kLeaf7Ecx, 8},
-    {"vaes", kLeaf7Ecx, 9},          {"vpclmulqdq", kLeaf7Ecx, 10},
     {"avx512vnni", kLeaf7Ecx, 11},   {"avx512bitalg", kLeaf7Ecx, 12},
     {"avx512vpopcntdq", kLeaf7Ecx, 14},
-    {"avx512vp2intersect", kLeaf7Edx, 8},
     {"avx512fp16", kLeaf7Edx, 23},   {"avxvnni", kLeaf7Sub1Eax, 4},
-    {"avx512bf16", kLeaf7Sub1Eax, 5}, {"sahf", kExtLeaf1Ecx, 0},
-    {"lzcnt", kExtLeaf1Ecx, 5},      {"sse4a", kExtLeaf1Ecx, 6},
-    {"prfchw", kExtLeaf1Ecx, 8},     {"xop", kExtLeaf1Ecx, 11},
-    {"fma4", kExtLeaf1Ecx, 16},      {"tbm", kExtLeaf1Ecx, 21},
+    {"avx512bf16", kLeaf7Sub1Eax, 5}, {"avxifma", kLeaf7Sub1Eax, 23},
+    {"avxvnniint8", kLeaf7Sub1Edx, 4}, {"avxneconvert", kLeaf7Sub1Edx, 5},
+    {"avxvnniint16", kLeaf7Sub1Edx, 10},
+    {"sahf", kExtLeaf1Ecx, 0},       {"lzcnt", kExtLeaf1Ecx, 5},
+    {"xop", kExtLeaf1Ecx, 11},       {"fma4", kExtLeaf1Ecx, 16},
+    {"tbm", kExtLeaf1Ecx, 21},
 };
 
 /// XCR0 bits: SSE and AVX state (bits 1, 2), and the AVX-512 opmask and
@@ -90,6 +91,10 @@ constexpr unsigned kOsxsaveBit = 27;
 using CpuRequirement = std::array<uint32_t, kNumCpuWords>;
 
 CpuRequirement requirementOf(const llvm::TargetMachine &machine) {
+  // macOS enables the AVX-512 register state lazily, on a thread's first
+  // AVX-512 instruction: XCR0 does not show it before (as compiler-rt's
+  // cpu_model.c knows).
+  bool lazyAvx512State = machine.getTargetTriple().isOSDarwin();
   const llvm::MCSubtargetInfo &subtarget = *machine.getMCSubtargetInfo();
   CpuRequirement required{};
   bool avx = false, avx512 = false;
@@ -99,13 +104,12 @@ CpuRequirement requirementOf(const llvm::TargetMachine &machine) {
     required[feature.word] |= 1u << feature.bit;
     StringRef name = feature.name;
     avx |= name.starts_with("avx") || name == "fma" || name == "f16c" ||
-           name == "vaes" || name == "vpclmulqdq" || name == "xop" ||
-           name == "fma4";
+           name == "xop" || name == "fma4";
     avx512 |= name.starts_with("avx512");
   }
   if (avx)
     required[kXcr0] |= kXcr0AvxState;
-  if (avx512)
+  if (avx512 && !lazyAvx512State)
     required[kXcr0] |= kXcr0Avx512State;
   return required;
 }
@@ -209,6 +213,7 @@ DispatchBuilder::buildSelect(llvm::ArrayRef<CpuRequirement> requirements) {
   words[kLeaf7Ecx] = b.CreateSelect(has7, reg(leaf7, 2), zero);
   words[kLeaf7Edx] = b.CreateSelect(has7, reg(leaf7, 3), zero);
   words[kLeaf7Sub1Eax] = b.CreateSelect(has7Sub1, reg(leaf7Sub1, 0), zero);
+  words[kLeaf7Sub1Edx] = b.CreateSelect(has7Sub1, reg(leaf7Sub1, 3), zero);
   words[kExtLeaf1Ecx] = b.CreateSelect(hasExt1, reg(extLeaf1, 2), zero);
   // XGETBV faults unless the operating system enabled it (OSXSAVE).
   llvm::Value *osxsave = b.CreateICmpNE(
@@ -231,18 +236,28 @@ DispatchBuilder::buildSelect(llvm::ArrayRef<CpuRequirement> requirements) {
   xcr0->addIncoming(xcr0Low, readXcr0);
   words[kXcr0] = xcr0;
 
-  // The paths the CPU supports; of those, the one that checks the most
-  // bits (x86-64-v4 over x86-64-v3), the earliest on a tie.
+  // Of the paths the CPU supports, the one with the widest vectors
+  // (AVX-512, then AVX2, then AVX), then the one that checks the most bits,
+  // then the earliest in --mcpu: x86-64-v4 over x86-64-v3, and over znver3,
+  // which checks more bits but has no AVX-512.
   SmallVector<unsigned> order(requirements.size());
   std::iota(order.begin(), order.end(), 0);
-  auto bitCount = [&](unsigned path) {
-    unsigned count = 0;
-    for (uint32_t mask : requirements[path])
-      count += llvm::popcount(mask);
-    return count;
+  auto rank = [&](unsigned path) {
+    const CpuRequirement &required = requirements[path];
+    auto has = [&](StringRef name) {
+      for (const CpuidFeature &feature : kCpuidFeatures)
+        if (feature.name == name)
+          return (required[feature.word] >> feature.bit & 1) != 0;
+      return false;
+    };
+    unsigned width = has("avx512f") ? 3 : has("avx2") ? 2 : has("avx") ? 1 : 0;
+    unsigned bits = 0;
+    for (uint32_t mask : required)
+      bits += llvm::popcount(mask);
+    return std::make_pair(width, bits);
   };
   llvm::stable_sort(order, [&](unsigned a, unsigned b) {
-    return bitCount(a) > bitCount(b);
+    return rank(a) > rank(b);
   });
   llvm::Value *chosen = b.getInt32(-1);
   for (unsigned path : llvm::reverse(order)) {
@@ -424,6 +439,11 @@ mnc::linkCodePaths(llvm::MutableArrayRef<CodePath> paths, StringRef name,
     }
   }
   DispatchBuilder(*linked, name).build(requirements, entries, cpus);
+  // Weights packed alike for several paths (any whose layout does not
+  // depend on the vector width) are kept once.
+  llvm::ModuleAnalysisManager analyses;
+  llvm::PassBuilder().registerModuleAnalyses(analyses);
+  llvm::ConstantMergePass().run(*linked, analyses);
   if (llvm::verifyModule(*linked, &llvm::errs())) {
     mnc::backendError(context) << "the CPU dispatch does not verify";
     return failure();

@@ -23,13 +23,29 @@ std::string shapeInitializer(ArrayRef<int64_t> shape) {
   return text + "}";
 }
 
+/// `text` made safe inside a C block comment whatever it holds (a path or a
+/// command line): no "*/" to end it, no "/*" for -Wcomment to warn of, and
+/// only printable ASCII (-Winvalid-utf8), anything else becoming '?'.
+std::string commentSafe(StringRef text) {
+  std::string safe;
+  for (char c : text) {
+    bool printable = c == '\n' || (c >= 0x20 && c <= 0x7e);
+    char previous = safe.empty() ? '\0' : safe.back();
+    if ((previous == '*' && c == '/') || (previous == '/' && c == '*'))
+      safe += ' ';
+    safe += printable ? c : '?';
+  }
+  return safe;
+}
+
 /// Writes `paragraphs` as the lines of a C block comment (" * text"), each
 /// paragraph word-wrapped to 78 columns and separated by an empty comment
 /// line. Lines starting with two spaces are code: kept as they are.
 void writeCommentBody(raw_ostream &os, ArrayRef<std::string> paragraphs) {
-  for (auto [index, paragraph] : llvm::enumerate(paragraphs)) {
+  for (auto [index, unsafe] : llvm::enumerate(paragraphs)) {
     if (index)
       os << " *\n";
+    std::string paragraph = commentSafe(unsafe);
     SmallVector<StringRef> lines;
     StringRef(paragraph).split(lines, '\n');
     std::string line;
@@ -281,15 +297,13 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
     buildWith = "Build a program with a C compiler for " + triple.str() +
                 ", e.g.:\n  clang --target=" + triple.str();
 
-  // Where the library came from. A command line could hold "*/", which
-  // would end the comment early.
+  // Where the library came from.
   std::string provenance = "Compiled by " + interface.compilerVersion;
   if (!interface.sourceSha256.empty())
     provenance += " from " + interface.sourceFile + " (SHA-256 " +
                   interface.sourceSha256 + ")";
   if (!interface.commandLine.empty())
-    provenance += " with:\n  " +
-                  llvm::join(llvm::split(interface.commandLine, "*/"), "* /");
+    provenance += " with:\n  " + interface.commandLine;
   std::string text;
   llvm::raw_string_ostream os(text);
   os << "/*\n";

@@ -29,6 +29,12 @@ FailureOr<std::string> mnc::deriveLibraryName(StringRef nameOption,
     name = nameOption.str();
   } else {
     bool fromOutput = !outputPath.empty() && outputPath != "-";
+    if (!fromOutput && inputPath == "-") {
+      mnc::backendError(context)
+          << "a model read from standard input has no file name to name the "
+             "library after; give one with --name or an output file";
+      return failure();
+    }
     StringRef stem = llvm::sys::path::stem(fromOutput ? outputPath : inputPath);
     if (fromOutput)
       stem.consume_front("lib");

@@ -95,7 +95,7 @@ constexpr llvm::StringLiteral kRuntimeHeaderName = "mnc_runtime.h";
 /// be a C identifier), otherwise derived from `outputPath` (the file stem
 /// without a leading "lib"; every character outside [A-Za-z0-9_] becomes
 /// '_', and a leading digit gets the prefix "mnc_"), otherwise from the
-/// model's `inputPath` in the same way.
+/// model's `inputPath` in the same way ("-", standard input, gives no name).
 mlir::FailureOr<std::string> deriveLibraryName(llvm::StringRef nameOption,
                                                llvm::StringRef outputPath,
                                                llvm::StringRef inputPath,

@@ -234,7 +234,9 @@ static bool parseCommandLine(int argc, char **argv) {
       message += ' ';
     message += line.str();
   }
-  llvm::errs() << "mnc-compile: error: " << message << "\n";
+  // Errors about an option's value LLVM writes itself, as one line.
+  if (!message.empty())
+    llvm::errs() << "mnc-compile: error: " << message << "\n";
   return false;
 }
 
@@ -245,16 +247,18 @@ int main(int argc, char **argv) {
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   mnc::registerPasses();
-  // --help shows mnc's options; the MLIR and LLVM ones move to
-  // --help-hidden (cl::HideUnrelatedOptions would hide them from both).
-  for (auto &[name, option] : cl::getRegisteredOptions()) {
-    bool ours = llvm::is_contained(option->Categories, &mncCategory) ||
-                llvm::is_contained(option->Categories,
-                                   &cl::getGeneralCategory());
-    if (!ours && option->getOptionHiddenFlag() == cl::NotHidden)
+  // --help shows mnc's options (and --help, --version); the MLIR and LLVM
+  // ones move to --help-hidden, where HideUnrelatedOptions alone would hide
+  // them from both.
+  cl::HideUnrelatedOptions(mncCategory);
+  for (auto &[name, option] : cl::getRegisteredOptions())
+    if (option->getOptionHiddenFlag() == cl::ReallyHidden &&
+        !llvm::is_contained(option->Categories, &mncCategory))
       option->setHiddenFlag(cl::Hidden);
-  }
-  cl::SetVersionPrinter([](raw_ostream &os) { mnc::printVersion(os); });
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    mnc::printVersion(os);
+    mnc::printDefaultTarget(os);
+  });
   if (!parseCommandLine(argc, argv))
     return 1;
 

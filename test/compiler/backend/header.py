@@ -13,12 +13,12 @@
 # RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c %S/../../../runtime/mnc_runtime.h
 # The provenance: the model's SHA-256 (checked against the file's), the
 # compiler's version and the command line, quoted so a shell takes it back
-# ("*/" in it cannot end the comment).
+# ("*/" in it cannot end the comment, nor "/*" make -Wcomment warn).
 # RUN: %python %s --check-provenance %t/model.onnx %t/out/my_model_v2.h
-# RUN: mnc-compile %t/model.onnx -o '%t/odd/lib it*/x.a' --name odd
-# RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c '%t/odd/lib it*/odd.h'
-# RUN: FileCheck %s --check-prefix=QUOTED < '%t/odd/lib it*/odd.h'
-# QUOTED: mnc-compile {{.*}}/model.onnx -o '{{.*}}/odd/lib it* /x.a' --name odd
+# RUN: mnc-compile %t/model.onnx -o '%t/odd/*lib it*/x.a' --name odd
+# RUN: cc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c '%t/odd/*lib it*/odd.h'
+# RUN: FileCheck %s --check-prefix=QUOTED < '%t/odd/*lib it*/odd.h'
+# QUOTED: mnc-compile {{.*}}/model.onnx -o '{{.*}}/odd/ *lib it* /x.a' --name odd
 
 import hashlib
 import re
