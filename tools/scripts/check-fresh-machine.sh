@@ -60,7 +60,9 @@ TIMES=()
 phase() {  # phase NAME CMD...: runs and times a phase; a failure ends the check.
   local name=$1 t0=$SECONDS rc=0; shift
   log "== $name"
-  "$@" || rc=$?
+  # In a subshell with -e: a failing step inside a function ends the phase
+  # (a function called in an `||` list would otherwise run on).
+  (set -e; "$@") || rc=$?
   PHASES+=("$name"); TIMES+=("$((SECONDS - t0))")
   if ((rc != 0)); then
     summary
@@ -75,7 +77,7 @@ summary() {
 
 make_chroot() {
   unmount_all
-  rm -rf "$ROOT"
+  rm -rf --one-file-system "$ROOT"
   debootstrap --variant=minbase bookworm "$ROOT" http://deb.debian.org/debian >"$ROOT.debootstrap.log" 2>&1 \
     || { tail -20 "$ROOT.debootstrap.log"; return 1; }
   # The sources a Debian machine of this kind has: updates and security too.
@@ -86,7 +88,7 @@ deb http://deb.debian.org/debian-security bookworm-security main
 EOF
   # What the machine image brings besides Debian: node 20 and npm, and the
   # CA bundle npm verifies the registry with.
-  cp /usr/bin/node "$ROOT/usr/bin/node"
+  cp "$(command -v node)" "$ROOT/usr/bin/node"
   mkdir -p "$ROOT/usr/lib/node_modules"
   cp -a /usr/lib/node_modules/npm "$ROOT/usr/lib/node_modules/"
   ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$ROOT/usr/bin/npm"
@@ -102,6 +104,7 @@ copy_repository() {
 }
 
 mount_all() {
+  unmount_all  # a kept chroot may still have them
   mount -t proc proc "$ROOT/proc"
   mount -t sysfs sys "$ROOT/sys"
   mount --bind /dev "$ROOT/dev"
