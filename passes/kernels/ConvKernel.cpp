@@ -14,6 +14,7 @@
 #include "passes/ConstantBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -37,6 +38,7 @@ private:
       OpBuilder &, Value f, ArrayRef<int64_t> widths, Value output)>;
 
   void packFilter();
+  Value normalize(OpBuilder &b, Value c, Value x) const;
   Value readInput(OpBuilder &b, Value n, Value c, Value ih, Value iw,
                   bool guarded) const;
   Value tileOf(OpBuilder &b, Value n, Value oh, Value ow, int64_t rows,
@@ -66,6 +68,10 @@ private:
   Value input, residual;
   /// The packed filter constant.
   Value filter;
+  /// The per-channel offset and scale of the values read (inputOffset,
+  /// inputScale), as [C] constants for a channel index that is not a
+  /// constant; null when there are none.
+  Value offsetTable, scaleTable;
   int64_t rowCount, rowLength;
   bool flatten;
   int64_t lanes;
@@ -207,6 +213,12 @@ Value ConvKernelEmitter::emit(OpBuilder &builder) {
       residual = flattenRows(builder, loc, residual);
   }
   filter = denseF32Constant(builder, loc, {reduction * channels}, packed);
+  if (!operands.inputOffset.empty())
+    offsetTable =
+        denseF32Constant(builder, loc, {inChannels}, operands.inputOffset);
+  if (!operands.inputScale.empty())
+    scaleTable =
+        denseF32Constant(builder, loc, {inChannels}, operands.inputScale);
   Value init = outputInit(builder, loc, operands, unpaddedShape, lanes,
                           /*zeroBorders=*/channelsOuter);
   Value result = forLoop(builder, loc, 0, batch, 1, init,
@@ -216,13 +228,42 @@ Value ConvKernelEmitter::emit(OpBuilder &builder) {
   return flatten ? restoreShape(builder, loc, result, outShape) : result;
 }
 
+/// `x`, read from input channel `c`, as the convolution sees it: an 8-bit
+/// value converted to float, minus the channel's offset, times its scale
+/// (for a camera frame read in place; see ConvKernelOperands). A constant
+/// channel (the 3 of an image are unrolled) takes its constants directly.
+Value ConvKernelEmitter::normalize(OpBuilder &b, Value c, Value x) const {
+  if (!x.getType().isF32())
+    x = b.create<arith::UIToFPOp>(loc, b.getF32Type(), x);
+  auto ofChannel = [&](ArrayRef<float> values, Value table) -> Value {
+    if (std::optional<int64_t> k = getConstantIntValue(c))
+      return constantF32(b, loc, values[*k]);
+    return b.create<tensor::ExtractOp>(loc, table, c);
+  };
+  if (offsetTable)
+    x = b.create<arith::SubFOp>(loc, x,
+                                ofChannel(operands.inputOffset, offsetTable));
+  if (scaleTable)
+    x = b.create<arith::MulFOp>(loc, x,
+                                ofChannel(operands.inputScale, scaleTable));
+  return x;
+}
+
 /// Input pixel (ih, iw) of channel c; `guarded` reads zero outside the
 /// input (the padding that is not in it) and clamps the read itself.
+/// Reading the raw frame (normalize), the padding stays the normalized
+/// image's zero: subtracting the mean from each pixel read keeps the border
+/// tiles' zero reads and their skipping of taps that see only padding
+/// exact, where a mean folded into the bias would need the padding to read
+/// as the mean (and no tap could be skipped). It costs one subtraction per
+/// scalar read, which feeds all the tile's channel vectors.
 Value ConvKernelEmitter::readInput(OpBuilder &b, Value n, Value c, Value ih,
                                    Value iw, bool guarded) const {
   auto at = [&](Value y, Value x) {
-    return b.create<tensor::ExtractOp>(
-        loc, input, nchw ? ValueRange{n, c, y, x} : ValueRange{n, y, x, c});
+    return normalize(
+        b, c,
+        b.create<tensor::ExtractOp>(
+            loc, input, nchw ? ValueRange{n, c, y, x} : ValueRange{n, y, x, c}));
   };
   if (!guarded)
     return at(ih, iw);
