@@ -52,10 +52,11 @@ struct ConvKernelOperands {
   llvm::ArrayRef<int64_t> inputPadding;
   /// How the kernel turns each value it reads of an input read in place (a
   /// camera frame under mnc.normalize_input) into what the convolution
-  /// sees: an i8 input holds unsigned 8-bit values, converted to float;
-  /// then inputOffset[c] is subtracted and the difference multiplied by
-  /// inputScale[c], for input channel c (each empty for none). The padding
-  /// stays zero: it is the normalized image's. Only for emitConvKernel.
+  /// sees: inputOffset[c] is subtracted and the difference multiplied by
+  /// inputScale[c], for input channel c (each empty for none). An i8 input
+  /// holds unsigned 8-bit values: the kernel looks each one up in a table
+  /// of the 256 values so normalized. The padding stays zero: it is the
+  /// normalized image's. Only for emitConvKernel.
   llvm::ArrayRef<float> inputOffset, inputScale;
   /// The filter packed [KH, KW, C, F], row-major.
   llvm::ArrayRef<float> filter;

@@ -2,21 +2,24 @@
 // RUN: mnc-opt %s -split-input-file -convert-mnc-to-linalg | FileCheck %s --check-prefix=NAMED
 
 // The stem reads the 8-bit NHWC frame in place: no pass over the image, the
-// kernel converts each byte it reads (a constant channel: the 3 are
-// unrolled) and subtracts its channel's mean; the border tiles select zero
+// kernel looks each byte it reads up in its channel's table of the 256
+// normalized values (channel 0: -10, -9, ...; channel 1 from 256 on: -20,
+// ...; a constant channel: the 3 are unrolled); the border tiles select zero
 // outside the frame. Without vector kernels, one generic makes the NHWC
 // float image, which is padded and convolved.
 // CHECK-LABEL: func.func @stem
 // CHECK-NOT:     linalg.generic
+// CHECK:         %[[T:.*]] = arith.constant dense<"0x000020C1000010C1{{.*}}"> : tensor<768xf32>
 // CHECK:         %[[B:.*]] = tensor.extract %arg0[%c0, %{{.*}}, %{{.*}}, %c0] : tensor<1x8x8x3xi8>
-// CHECK-NEXT:    %[[F:.*]] = arith.uitofp %[[B]] : i8 to f32
-// CHECK-NEXT:    arith.subf %[[F]], %[[MEAN0:.*]] : f32
+// CHECK-NEXT:    %[[I:.*]] = arith.index_castui %[[B]] : i8 to index
+// CHECK-NEXT:    tensor.extract %[[T]][%[[I]]] : tensor<768xf32>
 // CHECK:         %[[B2:.*]] = tensor.extract %arg0[%c0, %{{.*}}, %{{.*}}, %c2] : tensor<1x8x8x3xi8>
-// CHECK-NEXT:    %[[F2:.*]] = arith.uitofp %[[B2]] : i8 to f32
-// CHECK-NEXT:    arith.subf %[[F2]], %[[MEAN2:.*]] : f32
+// CHECK-NEXT:    %[[I2:.*]] = arith.index_castui %[[B2]] : i8 to index
+// CHECK-NEXT:    %[[J2:.*]] = arith.addi %[[I2]], %c512 : index
+// CHECK-NEXT:    tensor.extract %[[T]][%[[J2]]] : tensor<768xf32>
 // CHECK:         arith.select
 // CHECK-NOT:     linalg.generic
-// CHECK-NOT:     arith.mulf
+// CHECK-NOT:     arith.uitofp
 // NAMED-LABEL: func.func @stem
 // NAMED:         %[[IMG:.*]] = linalg.generic {{.*}} ins(%arg0, %{{.*}} : tensor<1x8x8x3xi8>, tensor<3xf32>) outs(%{{.*}} : tensor<1x8x8x3xf32>)
 // NAMED:           arith.uitofp
