@@ -32,10 +32,12 @@
 # Without vector kernels' fusion (the kernel divides by std as it reads).
 # RUN: %python %testlib/image_input_check.py --compiler mnc-compile --model %t.pads.onnx --workdir %t.pads-unfused %{imagenet} -- --fuse=false | FileCheck %s
 # The flags one at a time: a float NHWC frame; float NCHW with mean and std;
-# 8-bit pixels without mean or std (the model sees the raw values).
+# 8-bit pixels without mean or std (the model sees the raw values); 8-bit
+# NCHW planes (read in place through the byte tables too).
 # RUN: %python %testlib/image_input_check.py --compiler mnc-compile --model %t.pads.onnx --workdir %t.pads-nhwc --layout nhwc | FileCheck %s
 # RUN: %python %testlib/image_input_check.py --compiler mnc-compile --model %t.pads.onnx --workdir %t.pads-mean --mean 123.675,116.28,103.53 --std 58.395,57.12,57.375 | FileCheck %s
 # RUN: %python %testlib/image_input_check.py --compiler mnc-compile --model %t.pads.onnx --workdir %t.pads-raw --layout nhwc --type uint8 | FileCheck %s
+# RUN: %python %testlib/image_input_check.py --compiler mnc-compile --model %t.pads.onnx --workdir %t.pads-planes --type uint8 --mean 123.675,116.28,103.53 --std 58.395,57.12,57.375 | FileCheck %s
 #
 # The input's first consumer is no convolution (a max pool), or there are
 # two (a convolution and the residual add): the normalization, layout
