@@ -8,6 +8,7 @@
 #include "compiler/Compiler.h"
 
 #include "compiler/IRDump.h"
+#include "compiler/InputFormat.h"
 #include "compiler/Report.h"
 #include "compiler/Version.h"
 #include "compiler/backend/Archive.h"
@@ -224,22 +225,27 @@ bool containsMncOperations(ModuleOp module) {
 }
 
 /// Reads the model's interface off the entry function on tensors: float
-/// inputs and outputs (at least one of each), of static shapes.
+/// inputs (or uint8, i8 in the IR, the pixels of an input with a format) and
+/// float outputs (at least one of each), of static shapes.
 LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
   auto main = module.lookupSymbol<func::FuncOp>(mnc::abi::kEntryFunction);
   if (!main)
     return module.emitError("the lowered model has no function @main");
   FunctionType type = main.getFunctionType();
-  auto isStaticFloatTensor = [](Type type) {
+  auto isStaticTensorOf = [](Type type, bool allowBytes) {
     auto tensor = dyn_cast<RankedTensorType>(type);
-    return tensor && tensor.hasStaticShape() && tensor.getElementType().isF32();
+    return tensor && tensor.hasStaticShape() &&
+           (tensor.getElementType().isF32() ||
+            (allowBytes && tensor.getElementType().isInteger(8)));
   };
   if (type.getNumInputs() == 0 || type.getNumResults() == 0 ||
-      !llvm::all_of(type.getInputs(), isStaticFloatTensor) ||
-      !llvm::all_of(type.getResults(), isStaticFloatTensor))
-    return main.emitError("a library takes float32 inputs and gives float32 "
-                          "outputs (at least one of each), of static shapes; "
-                          "the model has ")
+      !llvm::all_of(type.getInputs(),
+                    [&](Type t) { return isStaticTensorOf(t, true); }) ||
+      !llvm::all_of(type.getResults(),
+                    [&](Type t) { return isStaticTensorOf(t, false); }))
+    return main.emitError("a library takes float32 (or uint8) inputs and "
+                          "gives float32 outputs (at least one of each), of "
+                          "static shapes; the model has ")
            << type;
   auto describe = [](Type type, StringAttr name) {
     mnc::TensorInterface tensor;
@@ -250,10 +256,30 @@ LogicalResult describeEntry(ModuleOp module, mnc::LibraryInterface &interface) {
   };
   interface.inputs.clear();
   interface.outputs.clear();
-  for (auto [index, input] : llvm::enumerate(type.getInputs()))
-    interface.inputs.push_back(describe(
+  for (auto [index, input] : llvm::enumerate(type.getInputs())) {
+    mnc::TensorInterface tensor = describe(
         input,
-        main.getArgAttrOfType<StringAttr>(index, mnc::abi::kTensorNameAttr)));
+        main.getArgAttrOfType<StringAttr>(index, mnc::abi::kTensorNameAttr));
+    if (cast<RankedTensorType>(input).getElementType().isInteger(8)) {
+      tensor.elementType = "uint8_t";
+      tensor.elementBytes = 1;
+    }
+    if (auto format = main.getArgAttrOfType<DictionaryAttr>(
+            index, mnc::abi::kInputFormatAttr)) {
+      mnc::InputFormatDescription description;
+      if (auto layout = format.getAs<StringAttr>(mnc::abi::kInputLayoutKey))
+        description.channelsLast = layout.getValue() == "nhwc";
+      if (auto mean = format.getAs<DenseF32ArrayAttr>(mnc::abi::kInputMeanKey))
+        description.mean.assign(mean.asArrayRef().begin(),
+                                mean.asArrayRef().end());
+      if (auto deviation =
+              format.getAs<DenseF32ArrayAttr>(mnc::abi::kInputStdKey))
+        description.std.assign(deviation.asArrayRef().begin(),
+                               deviation.asArrayRef().end());
+      tensor.format = std::move(description);
+    }
+    interface.inputs.push_back(std::move(tensor));
+  }
   for (auto [index, output] : llvm::enumerate(type.getResults()))
     interface.outputs.push_back(describe(
         output, main.getResultAttrOfType<StringAttr>(
@@ -429,6 +455,15 @@ LogicalResult mnc::compile(const CompileOptions &options,
     if (!module)
       return failure();
   }
+  if (!options.inputFormats.empty()) {
+    if (isLinalg)
+      return emitError(UnknownLoc::get(&context))
+             << "--input-layout, --input-type, --mean and --std need a model "
+                "(ONNX or the mnc dialect), but '"
+             << options.inputPath << "' is already lowered";
+    if (failed(applyInputFormats(*module, options.inputFormats)))
+      return failure();
+  }
   phases.finished("import");
   if (dumper) {
     dumper->write(isLinalg ? "input" : "import", *module);
@@ -529,12 +564,15 @@ LogicalResult mnc::compile(const CompileOptions &options,
 
     CreateEntryPointsOptions entryPoints;
     entryPoints.libraryName = interface.name;
-    SmallVector<int64_t> inputSizes, outputSizes;
-    for (const mnc::TensorInterface &input : interface.inputs)
+    SmallVector<int64_t> inputSizes, inputElementBytes, outputSizes;
+    for (const mnc::TensorInterface &input : interface.inputs) {
       inputSizes.push_back(numElements(input.shape));
+      inputElementBytes.push_back(input.elementBytes);
+    }
     for (const mnc::TensorInterface &output : interface.outputs)
       outputSizes.push_back(numElements(output.shape));
     entryPoints.inputSizes = inputSizes;
+    entryPoints.inputElementBytes = inputElementBytes;
     entryPoints.outputSizes = outputSizes;
     if (failed(runPipeline(
             current,

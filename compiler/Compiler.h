@@ -3,6 +3,7 @@
 #ifndef MNC_COMPILER_COMPILER_H
 #define MNC_COMPILER_COMPILER_H
 
+#include "compiler/InputFormat.h"
 #include "compiler/backend/Target.h"
 #include "compiler/frontend/onnx/OnnxImporter.h"
 
@@ -36,6 +37,10 @@ struct CompileOptions {
   std::string outputPath;
   EmitStage emit = EmitStage::Lib;
   ImportOptions import;
+  /// How the library takes its inputs, when not as the model's NCHW float
+  /// tensors (--input-layout, --input-type, --mean, --std; see
+  /// parseInputFormats), applied to the imported module.
+  std::vector<InputFormat> inputFormats;
   /// Target of the machine code (defaults: the host).
   TargetSpec target;
   /// The C name prefix; empty: derived from the output (or input) file name.

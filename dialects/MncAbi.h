@@ -45,6 +45,19 @@ constexpr unsigned workspaceArgument(unsigned numBuffers) {
 /// tensor (a StringAttr), for the generated header's comments.
 constexpr llvm::StringLiteral kTensorNameAttr = "mnc.name";
 
+/// Argument attribute of the entry function on an input the library takes
+/// other than as the model's NCHW float tensor (mnc-compile's
+/// --input-layout, --input-type, --mean, --std; an `mnc.normalize_input`
+/// turns the argument into that tensor): a DictionaryAttr with the key
+/// kInputLayoutKey ("nchw" or "nhwc", a StringAttr) and, when given,
+/// kInputMeanKey and kInputStdKey (DenseF32ArrayAttr, one value per
+/// channel). The argument's element type is f32, or i8 for unsigned 8-bit
+/// pixels (C `uint8_t`). The header describes the input from it.
+constexpr llvm::StringLiteral kInputFormatAttr = "mnc.input_format";
+constexpr llvm::StringLiteral kInputLayoutKey = "layout";
+constexpr llvm::StringLiteral kInputMeanKey = "mean";
+constexpr llvm::StringLiteral kInputStdKey = "std";
+
 /// Module attributes the importer sets: the model file (StringAttr) and its
 /// default-domain opset (IntegerAttr).
 constexpr llvm::StringLiteral kSourceAttr = "mnc.source";

@@ -7,6 +7,8 @@
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace mnc;
 
@@ -307,6 +309,48 @@ LogicalResult TransposeOp::verify() {
 OpFoldResult TransposeOp::fold(FoldAdaptor) {
   // The identity permutation moves nothing.
   if (llvm::equal(getPerm(), llvm::seq<int64_t>(0, getPerm().size())))
+    return getInput();
+  return {};
+}
+
+LogicalResult NormalizeInputOp::verify() {
+  ArrayRef<int64_t> input = shapeOf(getInput());
+  if (input.size() != 4)
+    return emitOpError("expects a 4-D input, got rank ") << input.size();
+  Shape expected(input);
+  if (getChannelsLast())
+    expected = {input[0], input[3], input[1], input[2]};
+  if (failed(verifyResultShape(*this, expected)))
+    return failure();
+  int64_t channels = expected[1];
+  for (auto [name, values] :
+       {std::pair<StringRef, ArrayRef<float>>{"mean", getMean()},
+        {"std", getStd()}})
+    if (static_cast<int64_t>(values.size()) != channels)
+      return emitOpError("expects one ")
+             << name << " per channel (" << channels << "), got "
+             << values.size();
+  for (float value : getMean())
+    if (!std::isfinite(value))
+      return emitOpError("expects finite means, got ") << value;
+  for (float value : getStd())
+    if (!(value > 0.0f) || !std::isfinite(value))
+      return emitOpError("expects positive finite stds, got ") << value;
+  return success();
+}
+
+bool NormalizeInputOp::hasZeroMean() {
+  return llvm::all_of(getMean(), [](float m) { return m == 0.0f; });
+}
+
+bool NormalizeInputOp::hasUnitStd() {
+  return llvm::all_of(getStd(), [](float s) { return s == 1.0f; });
+}
+
+OpFoldResult NormalizeInputOp::fold(FoldAdaptor) {
+  // The model's own input, as it is.
+  if (getInput().getType() == getType() && !getChannelsLast() &&
+      hasZeroMean() && hasUnitStd())
     return getInput();
   return {};
 }

@@ -275,8 +275,9 @@ def CreateEntryPoints : Pass<"create-entry-points", "mlir::ModuleOp"> {
     ptr parallel_for, ptr pool)` (one pointer per graph input and output),
     which return the MNC_ERROR_ codes of mnc_runtime.h for NULL buffers (or
     hook), a workspace not aligned to MNC_WORKSPACE_ALIGNMENT and
-    overlapping buffers (input k has `input-sizes`[k] floats, output k
-    `output-sizes`[k], the workspace the module attribute
+    overlapping buffers (input k has `input-sizes`[k] elements of
+    `input-element-bytes`[k] bytes (default 4: floats), output k
+    `output-sizes`[k] floats, the workspace the module attribute
     `mnc.workspace_size` bytes; inputs may overlap each other), and
     otherwise call the entry with a parallel context {hook, pool,
     buffers...} on the stack (NAME_run's hook is NAME_serial_for, which runs
@@ -295,7 +296,10 @@ def CreateEntryPoints : Pass<"create-entry-points", "mlir::ModuleOp"> {
     Option<"libraryName", "library-name", "std::string", /*default=*/"",
            "The C identifier prefix of the exported functions (NAME)">,
     ListOption<"inputSizes", "input-sizes", "int64_t",
-               "Float elements of each input, in graph order">,
+               "Elements of each input, in graph order">,
+    ListOption<"inputElementBytes", "input-element-bytes", "int64_t",
+               "Bytes of one element of each input, in graph order "
+               "(default: 4 each, floats; 1 for a uint8 input)">,
     ListOption<"outputSizes", "output-sizes", "int64_t",
                "Float elements of each output, in graph order">,
   ];
@@ -439,6 +443,24 @@ def FoldBatchNorm : Pass<"fold-batchnorm", "mlir::ModuleOp"> {
            "and mnc.add">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+def FoldInputNormalization : Pass<"fold-input-normalization",
+                                  "mlir::ModuleOp"> {
+  let summary = "Moves the input's division by std into the convolution that "
+                "reads it";
+  let description = [{
+    An `mnc.normalize_input` (the graph's input taken as a camera frame:
+    (x - mean) / std per channel) whose only use is the input of a `conv2d`
+    with a constant f32 filter keeps only its mean (std becomes 1), and the
+    convolution's weights that multiply input channel c are divided by
+    std[c] (any groups: input channel c = (f / (F / groups)) * (C / groups)
+    + j for weight [f, j, kh, kw]), computed in double and rounded to f32
+    once. The mean stays in the op: the convolution's kernel subtracts it
+    from each pixel it reads, so the normalized image's zero padding stays
+    zero (folding it into the bias would be wrong wherever the window
+    reaches the padding). Any other `normalize_input` stays as it is.
+  }];
 }
 
 def RecognizeActivations : Pass<"recognize-activations", "mlir::ModuleOp"> {

@@ -43,6 +43,7 @@ void mnc::buildFusionPipeline(OpPassManager &pm) {
   pm.addPass(mnc::createRecognizeActivations());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(mnc::createFoldSqueezeExcite());
+  pm.addPass(mnc::createFoldInputNormalization());
   pm.addPass(mnc::createDropPaddingTaps());
   pm.addPass(mnc::createFuseConvActivation());
   pm.addPass(mnc::createFuseResidualAdd());

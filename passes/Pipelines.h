@@ -29,6 +29,8 @@ namespace mnc {
 ///   recognize-activations (exporters' h-sigmoid and h-swish idioms),
 ///   canonicalize,
 ///   fold-squeeze-excite (whole SE blocks, before their activations fuse away),
+///   fold-input-normalization (an input's 1 / std into the convolution that
+///     reads it),
 ///   fuse-conv-activation,
 ///   fuse-residual-add (after the activation: act(conv) + residual),
 ///   canonicalize and cse (dead constants and duplicates).

@@ -6,6 +6,9 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cstdio>
+#include <cstdlib>
 #include "llvm/TargetParser/Triple.h"
 
 using namespace mlir;
@@ -36,6 +39,34 @@ std::string commentSafe(StringRef text) {
     safe += printable ? c : '?';
   }
   return safe;
+}
+
+/// `value` in the fewest significant digits that read back as the same
+/// float: "123.675", not "123.675003".
+std::string shortestFloat(float value) {
+  for (int digits = 6; digits < 9; ++digits) {
+    char buffer[32];
+    snprintf(buffer, sizeof(buffer), "%.*g", digits, double(value));
+    if (static_cast<float>(strtod(buffer, nullptr)) == value)
+      return buffer;
+  }
+  char buffer[32];
+  snprintf(buffer, sizeof(buffer), "%.9g", double(value));
+  return buffer;
+}
+
+/// `values` as "{a, b, c}", or as a C initializer of floats with
+/// `suffix` "f": "{123.675f, 116.28f, 103.53f}".
+std::string floatList(ArrayRef<float> values, StringRef suffix = "") {
+  std::string text = "{";
+  for (auto [index, value] : llvm::enumerate(values)) {
+    std::string number = shortestFloat(value);
+    // A float literal needs a point or an exponent before its suffix.
+    if (!suffix.empty() && number.find_first_of(".en") == std::string::npos)
+      number += ".0";
+    text += (index ? ", " : "") + number + suffix.str();
+  }
+  return text + "}";
 }
 
 /// Writes `paragraphs` as the lines of a C block comment (" * text"), each
@@ -204,11 +235,13 @@ public:
     return std::string(isInput ? "input" : "output") +
            (single ? "" : std::to_string(index));
   }
-  /// "const float *input0, ..., float *output0, ..., void *workspace".
+  /// "const float *input0, ..., float *output0, ..., void *workspace" (an
+  /// input of 8-bit pixels is const uint8_t *).
   std::string parameters() const {
     std::string text;
     for (size_t i = 0; i < interface.inputs.size(); ++i)
-      text += "const float *" + parameter(true, i) + ", ";
+      text += "const " + interface.inputs[i].elementType + " *" +
+              parameter(true, i) + ", ";
     for (size_t i = 0; i < interface.outputs.size(); ++i)
       text += "float *" + parameter(false, i) + ", ";
     return text + "void *workspace";
@@ -222,19 +255,30 @@ public:
       text += parameter(false, i) + ", ";
     return text;
   }
-  /// The buffer declarations of the header's example.
+  /// The buffer declarations of the header's example: one of the float
+  /// buffers, after one of the uint8_t inputs, if any.
   std::string exampleDeclarations() const {
-    std::string text = "  static float ";
-    size_t count = 0;
-    auto add = [&](bool isInput, size_t index) {
-      text += (count++ ? ", " : "") + parameter(isInput, index) + "[" +
-              macro(isInput, index) + "_SIZE]";
+    std::string bytes, floats;
+    auto add = [&](std::string &text, StringRef type, bool isInput,
+                   size_t index) {
+      text += (text.empty() ? "  static " + type.str() + " " : ", ") +
+              parameter(isInput, index) + "[" + macro(isInput, index) +
+              "_SIZE]";
     };
-    for (size_t i = 0; i < interface.inputs.size(); ++i)
-      add(true, i);
+    for (size_t i = 0; i < interface.inputs.size(); ++i) {
+      StringRef type = interface.inputs[i].elementType;
+      add(type == "float" ? floats : bytes, type, true, i);
+    }
     for (size_t i = 0; i < interface.outputs.size(); ++i)
-      add(false, i);
-    return text + ";";
+      add(floats, "float", false, i);
+    return (bytes.empty() ? "" : bytes + ";\n") + floats + ";";
+  }
+
+  /// Whether an input is not a float tensor in the model's layout.
+  bool anyInputFormat() const {
+    return llvm::any_of(interface.inputs, [](const mnc::TensorInterface &t) {
+      return t.format.has_value();
+    });
   }
 
   /// The macros that size and shape each buffer.
@@ -260,6 +304,8 @@ public:
 private:
   void writeTensorMacros(raw_ostream &os, bool isInput, size_t index,
                          const mnc::TensorInterface &tensor) const {
+    if (isInput && tensor.format)
+      return writeFormattedInputMacros(os, index, tensor);
     std::string prefix = macro(isInput, index);
     std::string quotedName =
         tensor.name.empty() ? std::string() : " '" + tensor.name + "'";
@@ -274,6 +320,65 @@ private:
        << "#define " << prefix << "_SHAPE " << shapeInitializer(tensor.shape)
        << "\n"
        << "\n";
+  }
+
+  /// An input the library takes in its own layout and element type: what
+  /// the buffer holds and what the model sees, then the macros (the size in
+  /// elements of the buffer's type, the shape as the buffer holds it, the
+  /// mean and std when given).
+  void writeFormattedInputMacros(raw_ostream &os, size_t index,
+                                 const mnc::TensorInterface &tensor) const {
+    std::string prefix = macro(true, index);
+    const mnc::InputFormatDescription &format = *tensor.format;
+    bool bytes = tensor.elementType != "float";
+    StringRef layout = format.channelsLast ? "NHWC" : "NCHW";
+    std::string what =
+        std::string("The input") + (single ? "" : " " + std::to_string(index)) +
+        (tensor.name.empty() ? "" : " '" + tensor.name + "'") + ": " +
+        (format.channelsLast
+             ? "an image with its channels interleaved (NHWC, as a camera "
+               "delivers a frame), "
+             : "an image in planes of channels (NCHW), ") +
+        (bytes ? "of 8-bit pixels (uint8_t, 0 to 255)."
+               : "of floats.");
+    std::string x = bytes ? "pixel" : "x";
+    std::string sees;
+    if (format.mean.empty() && format.std.empty())
+      sees = "The model sees the " + std::string(bytes ? "pixel values as "
+                                                         "floats"
+                                                       : "values") +
+             ", NCHW.";
+    else
+      sees = "The model sees (" + x + " - mean[c]) / std[c] in channel c, "
+             "NCHW, with mean " +
+             (format.mean.empty()
+                  ? std::string("0")
+                  : floatList(format.mean) + " (" + prefix + "_MEAN)") +
+             " and std " +
+             (format.std.empty() ? std::string("1")
+                                 : floatList(format.std) + " (" + prefix +
+                                       "_STD)") +
+             ", in the input's units.";
+    os << "/*\n";
+    writeCommentBody(os, {what + " " + sees +
+                          " The library converts it as it reads it (no "
+                          "separate pass over the image where a "
+                          "convolution reads it first)."});
+    os << " */\n"
+       << "#define " << prefix << "_SIZE " << mnc::numElements(tensor.shape)
+       << (bytes ? " /* bytes (uint8_t elements), " : " /* float elements, ")
+       << layout << " */\n"
+       << "#define " << prefix << "_RANK " << tensor.shape.size() << "\n"
+       << "#define " << prefix << "_SHAPE " << shapeInitializer(tensor.shape)
+       << " /* " << (format.channelsLast ? "N, H, W, C" : "N, C, H, W")
+       << " */\n";
+    if (!format.mean.empty())
+      os << "#define " << prefix << "_MEAN " << floatList(format.mean, "f")
+         << "\n";
+    if (!format.std.empty())
+      os << "#define " << prefix << "_STD " << floatList(format.std, "f")
+         << "\n";
+    os << "\n";
   }
 
   const mnc::LibraryInterface &interface;
@@ -349,13 +454,20 @@ std::string mnc::generateHeader(const LibraryInterface &interface) {
      << " /* bytes the caller provides, 64-byte aligned */\n"
      << "\n"
      << "/*\n";
+  std::string inputUnits = "floats";
+  if (buffers.anyInputFormat())
+    inputUnits = single ? (interface.inputs[0].elementType == "float"
+                               ? "floats"
+                               : "bytes")
+                        : "elements (floats, or bytes for a uint8_t input)";
   std::string reads =
-      single ? "reads " + upper + "_INPUT_SIZE floats from `input` and "
-                   "writes " + upper + "_OUTPUT_SIZE floats to `output`."
-             : "reads " + upper + "_INPUTk_SIZE floats from each `inputk` "
-                   "and writes " + upper + "_OUTPUTk_SIZE floats to each "
-                   "`outputk` (every output in full, also one that equals "
-                   "an input or another output).";
+      single ? "reads " + upper + "_INPUT_SIZE " + inputUnits +
+                   " from `input` and writes " + upper +
+                   "_OUTPUT_SIZE floats to `output`."
+             : "reads " + upper + "_INPUTk_SIZE " + inputUnits +
+                   " from each `inputk` and writes " + upper +
+                   "_OUTPUTk_SIZE floats to each `outputk` (every output in "
+                   "full, also one that equals an input or another output).";
   std::string disjoint =
       single ? "The three buffers must not overlap."
              : "Outputs and the workspace must not overlap any other "

@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,28 @@ struct CodePathInterface {
   std::string features; ///< comma-separated LLVM feature names
 };
 
+/// How the library takes an input other than as the model's NCHW float
+/// tensor (--input-layout, --input-type, --mean, --std).
+struct InputFormatDescription {
+  /// The buffer is NHWC (its shape too), not NCHW.
+  bool channelsLast = false;
+  /// The per-channel mean and std the library normalizes with; empty when
+  /// not given (0 and 1).
+  llvm::SmallVector<float> mean, std;
+};
+
 /// One input or output buffer of a library.
 struct TensorInterface {
   std::string name; ///< the ONNX tensor's name (may be empty)
-  llvm::SmallVector<int64_t> shape; ///< as in the ONNX model
+  /// As in the ONNX model; for an input with a format, as the buffer holds
+  /// it (NHWC).
+  llvm::SmallVector<int64_t> shape;
+  /// The C type of an element: "float", or "uint8_t" (an input of 8-bit
+  /// pixels), and its bytes.
+  std::string elementType = "float";
+  int64_t elementBytes = 4;
+  /// For an input with a format: what it holds.
+  std::optional<InputFormatDescription> format;
 };
 
 /// What a generated library looks like from C.

@@ -47,8 +47,17 @@ struct ConvKernelOperands {
   /// Zero rows and columns around the input (top, left, bottom, right) that
   /// are not in `input`: tiles that reach them check each read, the others
   /// read directly, and nothing copies the input into a padded buffer. Only
-  /// with inputNCHW; empty for none.
+  /// for an input read in place (the model's argument, NCHW or not); empty
+  /// for none. Only for emitConvKernel.
   llvm::ArrayRef<int64_t> inputPadding;
+  /// How the kernel turns each value it reads of an input read in place (a
+  /// camera frame under mnc.normalize_input) into what the convolution
+  /// sees: inputOffset[c] is subtracted and the difference multiplied by
+  /// inputScale[c], for input channel c (each empty for none). An i8 input
+  /// holds unsigned 8-bit values: the kernel looks each one up in a table
+  /// of the 256 values so normalized. The padding stays zero: it is the
+  /// normalized image's. Only for emitConvKernel.
+  llvm::ArrayRef<float> inputOffset, inputScale;
   /// The filter packed [KH, KW, C, F], row-major.
   llvm::ArrayRef<float> filter;
   int64_t kernelH = 1, kernelW = 1;

@@ -48,8 +48,8 @@ namespace {
 /// then the entry's buffers.
 enum ParallelContextField : int32_t { kHookField, kPoolField, kFirstBufferField };
 
-/// The buffers of a library: the element counts of its inputs and outputs,
-/// and the workspace's bytes.
+/// The buffers of a library: the bytes of its inputs, outputs and
+/// workspace.
 struct BufferSizes {
   SmallVector<int64_t> inputBytes, outputBytes;
   int64_t workspaceBytes = 0;
@@ -431,8 +431,20 @@ struct CreateEntryPointsPass
     if (failed(found))
       return signalPassFailure();
     BufferSizes sizes;
-    for (int64_t size : inputSizes)
-      sizes.inputBytes.push_back(size * int64_t(sizeof(float)));
+    if (!inputElementBytes.empty() &&
+        (inputElementBytes.size() != inputSizes.size() ||
+         !llvm::all_of(inputElementBytes, positive))) {
+      module.emitError() << getArgument()
+                         << ": input-element-bytes needs one positive "
+                            "size per input ("
+                         << inputSizes.size() << "), got "
+                         << inputElementBytes.size();
+      return signalPassFailure();
+    }
+    for (auto [index, size] : llvm::enumerate(inputSizes))
+      sizes.inputBytes.push_back(size * (inputElementBytes.empty()
+                                             ? int64_t(sizeof(float))
+                                             : inputElementBytes[index]));
     for (int64_t size : outputSizes)
       sizes.outputBytes.push_back(size * int64_t(sizeof(float)));
     auto workspaceSize =

@@ -42,11 +42,31 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
     ArrayRef<int64_t> pads = op.getPads();
     bool anyPadding = llvm::any_of(pads, [](int64_t p) { return p != 0; });
     // The kernel of a full (not pointwise) convolution reads the model's
-    // NCHW input in place: no transpose pass over the image.
-    bool inputNCHW = target().lanes && !depthwise && !grouped &&
-                     (kh != 1 || kw != 1) && isa<BlockArgument>(op.getInput());
-    Value input = inputNCHW ? op.getInput()
-                            : paddedInput(op.getInput(), adaptor.getInput());
+    // input in place: no transpose (or normalization) pass over the image.
+    // That is the NCHW float argument itself, or the argument under an
+    // mnc.normalize_input only this convolution reads, which the kernel
+    // converts and normalizes as it reads it.
+    auto normalized = op.getInput().getDefiningOp<NormalizeInputOp>();
+    if (normalized && !readsNormalizedInputInPlace(op, target()))
+      normalized = nullptr;
+    bool inPlace = readsInputInPlace(op, target()) || normalized;
+    bool inputNCHW = inPlace && !(normalized && normalized.getChannelsLast());
+    SmallVector<float> inputOffset, inputScale;
+    if (normalized) {
+      if (!normalized.hasZeroMean())
+        inputOffset.assign(normalized.getMean().begin(),
+                           normalized.getMean().end());
+      if (!normalized.hasUnitStd())
+        for (float s : normalized.getStd())
+          inputScale.push_back(static_cast<float>(1.0 / double(s)));
+    }
+    Value input;
+    if (normalized)
+      input = normalized.getInput();
+    else if (inPlace)
+      input = op.getInput();
+    else
+      input = paddedInput(op.getInput(), adaptor.getInput());
     if (!input) {
       input = storage(rewriter, op.getInput(), adaptor.getInput());
       if (anyPadding)
@@ -74,8 +94,10 @@ struct Conv2dLowering : OpLoweringPattern<Conv2dOp> {
     ConvKernelOperands kernel;
     kernel.input = input;
     kernel.inputNCHW = inputNCHW;
-    if (inputNCHW && anyPadding)
+    if (inPlace && anyPadding)
       kernel.inputPadding = pads;
+    kernel.inputOffset = inputOffset;
+    kernel.inputScale = inputScale;
     kernel.filter = packed;
     kernel.kernelH = kh;
     kernel.kernelW = kw;
@@ -163,6 +185,26 @@ private:
 };
 
 } // namespace
+
+/// Whether a full (not pointwise, depthwise or grouped) convolution with
+/// vector kernels is `conv`.
+static bool hasFullKernel(Conv2dOp conv, const VectorTarget &target) {
+  ArrayRef<int64_t> fs = shapeOf(conv.getFilter());
+  return target.lanes && !conv.isDepthwise() && !conv.isGrouped() &&
+         (fs[2] != 1 || fs[3] != 1);
+}
+
+bool mnc::readsInputInPlace(Conv2dOp conv, const VectorTarget &target) {
+  return hasFullKernel(conv, target) && isa<BlockArgument>(conv.getInput());
+}
+
+bool mnc::readsNormalizedInputInPlace(Conv2dOp conv,
+                                      const VectorTarget &target) {
+  auto normalized = conv.getInput().getDefiningOp<NormalizeInputOp>();
+  return normalized && normalized->hasOneUse() &&
+         isa<BlockArgument>(normalized.getInput()) &&
+         hasFullKernel(conv, target);
+}
 
 void mnc::populateConvLoweringPatterns(RewritePatternSet &patterns,
                                        LoweringState &state) {

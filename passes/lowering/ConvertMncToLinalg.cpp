@@ -60,6 +60,7 @@ struct ConvertMncToLinalgPass
     populateConvTransposeLoweringPatterns(patternList, state);
     populateMatmulLoweringPatterns(patternList, state);
     populateElementwiseLoweringPatterns(patternList, state);
+    populateInputLoweringPatterns(patternList, state);
     populatePoolingLoweringPatterns(patternList, state);
     populateReductionLoweringPatterns(patternList, state);
     populateResizeLoweringPatterns(patternList, state);

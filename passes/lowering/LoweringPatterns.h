@@ -154,6 +154,19 @@ void populateReductionLoweringPatterns(mlir::RewritePatternSet &patterns,
 /// Nearest and bilinear resizing of H and W.
 void populateResizeLoweringPatterns(mlir::RewritePatternSet &patterns,
                                     LoweringState &state);
+/// mnc.normalize_input: one pass over the input, or none when a convolution
+/// reads the argument in place.
+void populateInputLoweringPatterns(mlir::RewritePatternSet &patterns,
+                                   LoweringState &state);
+/// Whether the kernel of `conv` reads its input, a function argument (the
+/// model's NCHW float input), in place: with vector kernels, a full
+/// convolution (not pointwise, depthwise or grouped) does.
+bool readsInputInPlace(Conv2dOp conv, const VectorTarget &target);
+/// Whether the kernel of `conv` reads, in place, the function argument under
+/// the mnc.normalize_input that is its input and has no other user
+/// (converting and normalizing each pixel as it reads it): with vector
+/// kernels, a full convolution (not pointwise, depthwise or grouped) does.
+bool readsNormalizedInputInPlace(Conv2dOp conv, const VectorTarget &target);
 /// Reshape, transpose, concat, pad, and the function's return (rank-4
 /// results transposed back to NCHW).
 void populateShapeLoweringPatterns(mlir::RewritePatternSet &patterns,

@@ -85,3 +85,22 @@ func.func @pad_near_misses(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %w4
   %1 = mnc.conv2d %q, %w4 {dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x8x8xf32>, tensor<4x4x3x3xf32>) -> tensor<1x4x6x6xf32>
   return %0, %1 : tensor<1x4x4x4xf32>, tensor<1x4x6x6xf32>
 }
+
+// -----
+
+// A normalize_input that changes nothing (the NCHW float input, mean 0,
+// std 1) is its input; any mean, std, layout or element type keeps it.
+// CHECK-LABEL: func.func @normalize_input_identity
+// CHECK-NEXT:    %[[M:.*]] = mnc.normalize_input %arg0 {mean = array<f32: 1.000000e+00, 0.000000e+00>
+// CHECK-NEXT:    %[[S:.*]] = mnc.normalize_input %arg0 {mean = array<f32: 0.000000e+00, 0.000000e+00>, std = array<f32: 2.000000e+00, 1.000000e+00>}
+// CHECK-NEXT:    %[[L:.*]] = mnc.normalize_input %arg1 {channels_last
+// CHECK-NEXT:    %[[B:.*]] = mnc.normalize_input %arg2 {mean
+// CHECK-NEXT:    return %arg0, %[[M]], %[[S]], %[[L]], %[[B]]
+func.func @normalize_input_identity(%x: tensor<1x2x3x4xf32>, %nhwc: tensor<1x3x4x2xf32>, %bytes: tensor<1x2x3x4xi8>) -> (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>) {
+  %0 = mnc.normalize_input %x {mean = array<f32: 0.0, 0.0>, std = array<f32: 1.0, 1.0>} : (tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+  %1 = mnc.normalize_input %x {mean = array<f32: 1.0, 0.0>, std = array<f32: 1.0, 1.0>} : (tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+  %2 = mnc.normalize_input %x {mean = array<f32: 0.0, 0.0>, std = array<f32: 2.0, 1.0>} : (tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+  %3 = mnc.normalize_input %nhwc {channels_last, mean = array<f32: 0.0, 0.0>, std = array<f32: 1.0, 1.0>} : (tensor<1x3x4x2xf32>) -> tensor<1x2x3x4xf32>
+  %4 = mnc.normalize_input %bytes {mean = array<f32: 0.0, 0.0>, std = array<f32: 1.0, 1.0>} : (tensor<1x2x3x4xi8>) -> tensor<1x2x3x4xf32>
+  return %0, %1, %2, %3, %4 : tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>
+}

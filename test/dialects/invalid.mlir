@@ -532,3 +532,43 @@ func.func @max_pool_hardswish(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32> {
   %0 = mnc.max_pool %x {activation = #mnc.activation<hardswish, 0.166666672, 0.5>, kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, ceil_mode = false} : (tensor<1x2x4x4xf32>) -> tensor<1x2x3x3xf32>
   return %0 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+func.func @normalize_input_shape(%x: tensor<1x5x7x3xi8>) -> tensor<1x3x7x5xf32> {
+  // expected-error @+1 {{result shape [1, 3, 7, 5] does not match the expected [1, 3, 5, 7]}}
+  %0 = mnc.normalize_input %x {channels_last, mean = array<f32: 0.0, 0.0, 0.0>, std = array<f32: 1.0, 1.0, 1.0>} : (tensor<1x5x7x3xi8>) -> tensor<1x3x7x5xf32>
+  return %0 : tensor<1x3x7x5xf32>
+}
+
+// -----
+
+func.func @normalize_input_channels(%x: tensor<1x5x7x3xi8>) -> tensor<1x3x5x7xf32> {
+  // expected-error @+1 {{expects one mean per channel (3), got 1}}
+  %0 = mnc.normalize_input %x {channels_last, mean = array<f32: 0.0>, std = array<f32: 1.0, 1.0, 1.0>} : (tensor<1x5x7x3xi8>) -> tensor<1x3x5x7xf32>
+  return %0 : tensor<1x3x5x7xf32>
+}
+
+// -----
+
+func.func @normalize_input_std(%x: tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32> {
+  // expected-error @+1 {{expects positive finite stds, got 0}}
+  %0 = mnc.normalize_input %x {mean = array<f32: 0.0, 0.0, 0.0>, std = array<f32: 1.0, 0.0, 1.0>} : (tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32>
+  return %0 : tensor<1x3x5x7xf32>
+}
+
+// -----
+
+func.func @normalize_input_rank(%x: tensor<5x7x3xi8>) -> tensor<1x3x5x7xf32> {
+  // expected-error @+1 {{expects a 4-D input, got rank 3}}
+  %0 = mnc.normalize_input %x {channels_last, mean = array<f32: 0.0, 0.0, 0.0>, std = array<f32: 1.0, 1.0, 1.0>} : (tensor<5x7x3xi8>) -> tensor<1x3x5x7xf32>
+  return %0 : tensor<1x3x5x7xf32>
+}
+
+// -----
+
+func.func @normalize_input_element_type(%x: tensor<1x5x7x3xi16>) -> tensor<1x3x5x7xf32> {
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of 8-bit signless integer or 32-bit float values}}
+  %0 = mnc.normalize_input %x {channels_last, mean = array<f32: 0.0, 0.0, 0.0>, std = array<f32: 1.0, 1.0, 1.0>} : (tensor<1x5x7x3xi16>) -> tensor<1x3x5x7xf32>
+  return %0 : tensor<1x3x5x7xf32>
+}

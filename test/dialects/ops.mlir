@@ -101,3 +101,14 @@ func.func @data_movement(%x: tensor<1x4x6x6xf32>, %y: tensor<1x2x6x6xf32>) -> te
   %4 = mnc.transpose %3 {perm = array<i64: 0, 1, 3, 2>} : (tensor<1x12x6x12xf32>) -> tensor<1x12x12x6xf32>
   return %4 : tensor<1x12x12x6xf32>
 }
+
+// A camera frame as the graph's input: 8-bit NHWC pixels, or an NCHW float
+// image, normalized per channel.
+// CHECK-LABEL: func.func @normalize_input
+func.func @normalize_input(%frame: tensor<1x5x7x3xi8>, %image: tensor<1x3x5x7xf32>) -> (tensor<1x3x5x7xf32>, tensor<1x3x5x7xf32>) {
+  // CHECK: mnc.normalize_input %{{.*}} {channels_last, mean = array<f32: 1.236750e+02, 1.162800e+02, 1.035300e+02>, std = array<f32: 5.839500e+01, 5.712000e+01, 5.737500e+01>} : (tensor<1x5x7x3xi8>) -> tensor<1x3x5x7xf32>
+  %0 = mnc.normalize_input %frame {channels_last, mean = array<f32: 123.675, 116.28, 103.53>, std = array<f32: 58.395, 57.12, 57.375>} : (tensor<1x5x7x3xi8>) -> tensor<1x3x5x7xf32>
+  // CHECK: mnc.normalize_input %{{.*}} {mean = array<f32: 5.000000e-01, 5.000000e-01, 5.000000e-01>, std = array<f32: 1.000000e+00, 1.000000e+00, 1.000000e+00>} : (tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32>
+  %1 = mnc.normalize_input %image {mean = array<f32: 0.5, 0.5, 0.5>, std = array<f32: 1.0, 1.0, 1.0>} : (tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32>
+  return %0, %1 : tensor<1x3x5x7xf32>, tensor<1x3x5x7xf32>
+}

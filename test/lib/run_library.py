@@ -4,7 +4,8 @@
 
 `out_dir` holds libNAME.a, NAME.h and mnc_runtime.h as mnc-compile wrote them.
 Generates a C driver that includes only NAME.h, reads each input from a raw
-float32 file, calls NAME_run (or NAME_run_parallel with a hook that runs each
+file (float32, or uint8 for an input given as a uint8 array: a library
+compiled with --input-type uint8), calls NAME_run (or NAME_run_parallel with a hook that runs each
 loop in small pieces, last first) with every buffer, checks the status, and
 writes each output; outputs and workspace start as NaN bytes, so an output
 element the library does not write shows. The driver is compiled with `cc`
@@ -18,7 +19,8 @@ import subprocess
 import numpy as np
 
 
-def _driver_source(name, num_inputs, num_outputs, parallel):
+def _driver_source(name, input_types, num_outputs, parallel):
+    num_inputs = len(input_types)
     upper = name.upper()
     single = num_inputs == 1 and num_outputs == 1
 
@@ -56,11 +58,11 @@ def _driver_source(name, num_inputs, num_outputs, parallel):
     lines += ["int main(int argc, char **argv) {",
               f"  if (argc != {1 + num_inputs + num_outputs}) return 2;"]
     args = []
-    for k in range(num_inputs):
+    for k, ctype in enumerate(input_types):
         lines += [
-            f"  float *in{k} = alloc_filled(sizeof(float) * {macro('INPUT', k)});",
+            f"  {ctype} *in{k} = alloc_filled(sizeof({ctype}) * {macro('INPUT', k)});",
             f"  FILE *fi{k} = fopen(argv[{1 + k}], \"rb\");",
-            f"  if (!in{k} || !fi{k} || fread(in{k}, sizeof(float), {macro('INPUT', k)}, fi{k})"
+            f"  if (!in{k} || !fi{k} || fread(in{k}, sizeof({ctype}), {macro('INPUT', k)}, fi{k})"
             f" != {macro('INPUT', k)}) return 3;",
             f"  fclose(fi{k});",
         ]
@@ -97,8 +99,9 @@ def run_library(out_dir, name, inputs, num_outputs, cc=("cc",), runner=(), paral
     """Builds and runs the driver; raises RuntimeError with the output on failure."""
     source = os.path.join(out_dir, "driver.c")
     exe = os.path.join(out_dir, "driver")
+    types = ["uint8_t" if np.asarray(a).dtype == np.uint8 else "float" for a in inputs]
     with open(source, "w") as f:
-        f.write(_driver_source(name, len(inputs), num_outputs, parallel))
+        f.write(_driver_source(name, types, num_outputs, parallel))
     build = list(cc) + ["-std=c99", "-O1", "-I", out_dir, source,
                         os.path.join(out_dir, f"lib{name}.a"), "-lm", "-o", exe]
     result = subprocess.run(build, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -107,7 +110,8 @@ def run_library(out_dir, name, inputs, num_outputs, cc=("cc",), runner=(), paral
     in_files, out_files = [], []
     for k, array in enumerate(inputs):
         path = os.path.join(out_dir, f"input_{k}.bin")
-        np.ascontiguousarray(array, dtype=np.float32).tofile(path)
+        dtype = np.uint8 if np.asarray(array).dtype == np.uint8 else np.float32
+        np.ascontiguousarray(array, dtype=dtype).tofile(path)
         in_files.append(path)
     for k in range(num_outputs):
         out_files.append(os.path.join(out_dir, f"mnc_output_{k}.bin"))

@@ -50,7 +50,8 @@ int main(int argc, char **argv) {
   if (harness_alloc_buffers(&buffers, 0xff) ||
       harness_read_input(argv[1], buffers.input))
     return 1;
-  float *input = buffers.input, *output = buffers.output;
+  harness_input_t *input = buffers.input;
+  float *output = buffers.output;
   void *workspace = buffers.workspace;
 #ifdef MNC_PARALLEL
   if (RUN_PARALLEL(input, RUN_OUTPUTS(output), workspace, NULL, NULL) !=

@@ -53,7 +53,8 @@ int main(int argc, char **argv) {
   if (harness_alloc_buffers(&buffers, 0) ||
       harness_read_input(options.input_path, buffers.input))
     return 1;
-  float *input = buffers.input, *output = buffers.output;
+  harness_input_t *input = buffers.input;
+  float *output = buffers.output;
   void *workspace = buffers.workspace;
   double *times = malloc(sizeof(double) * (size_t)runs);
   double *sorted = malloc(sizeof(double) * (size_t)runs);

@@ -19,6 +19,10 @@
  * the outputs one after the other, e.g. `(output), (output) + NAME_OUTPUT0_SIZE`);
  * tools/scripts/bench.py writes it. --output then writes the outputs in order.
  *
+ * A library compiled with --input-type uint8 takes `const uint8_t *input`:
+ * build with -DMNC_INPUT_TYPE=uint8_t (tools/scripts/bench.py does when the
+ * header says so); the input is then INPUT_SIZE bytes.
+ *
  * C99 plus POSIX clock_gettime.
  */
 #ifndef MNC_HARNESS_H_
@@ -52,6 +56,11 @@
 #define RUN_OUTPUTS(output) (output)
 #endif
 #define WORKSPACE_SIZE MNC_CAT(MNC_MODEL_UPPER, _WORKSPACE_SIZE)
+#ifndef MNC_INPUT_TYPE
+#define MNC_INPUT_TYPE float
+#endif
+/* An element of the input buffer. */
+typedef MNC_INPUT_TYPE harness_input_t;
 #define RUN MNC_CAT(MNC_MODEL, _run)
 #define RUN_PARALLEL MNC_CAT(MNC_MODEL, _run_parallel)
 
@@ -145,7 +154,7 @@ static inline int harness_parse_options(int argc, char **argv, int with_output,
 
 /* The model's three buffers. */
 typedef struct {
-  float *input;    /* INPUT_SIZE floats */
+  harness_input_t *input; /* INPUT_SIZE elements */
   float *output;   /* OUTPUT_SIZE floats */
   void *workspace; /* WORKSPACE_SIZE bytes, aligned, inside `block` */
   void *block;     /* what to free */
@@ -157,7 +166,7 @@ typedef struct {
  * not written sees that byte instead of fresh zero pages. Returns 0, or 1
  * after a message when out of memory. */
 static inline int harness_alloc_buffers(harness_buffers *buffers, int fill) {
-  buffers->input = malloc(sizeof(float) * INPUT_SIZE);
+  buffers->input = malloc(sizeof(harness_input_t) * INPUT_SIZE);
   buffers->output = malloc(sizeof(float) * OUTPUT_SIZE);
   buffers->block = malloc((size_t)WORKSPACE_SIZE + MNC_WORKSPACE_ALIGNMENT - 1);
   if (!buffers->input || !buffers->output || !buffers->block) {
@@ -176,22 +185,28 @@ static inline void harness_free_buffers(harness_buffers *buffers) {
   free(buffers->block);
 }
 
-/* Reads INPUT_SIZE raw float32 values from `path` into `input`; without a
- * path, fills it with a fixed pseudo-random pattern in [-1, 1) instead.
- * Returns 0, or 1 after a message. */
-static inline int harness_read_input(const char *path, float *input) {
+/* Reads INPUT_SIZE raw elements (float32, or bytes for a uint8_t input)
+ * from `path` into `input`; without a path, fills it with a fixed
+ * pseudo-random pattern in [-1, 1) (bytes: 0 to 255) instead. Returns 0, or
+ * 1 after a message. */
+static inline int harness_read_input(const char *path, harness_input_t *input) {
   if (!path) {
     unsigned state = 12345u;
     for (long i = 0; i < (long)INPUT_SIZE; ++i) {
       state = state * 1664525u + 1013904223u;
-      input[i] = (float)((state >> 8) * (1.0 / 16777216.0) * 2.0 - 1.0);
+      input[i] = sizeof(harness_input_t) == 1
+                     ? (harness_input_t)(state >> 24)
+                     : (harness_input_t)((state >> 8) * (1.0 / 16777216.0) *
+                                             2.0 - 1.0);
     }
     return 0;
   }
   FILE *in = fopen(path, "rb");
-  if (!in || fread(input, sizeof(float), INPUT_SIZE, in) != INPUT_SIZE) {
-    fprintf(stderr, MNC_HARNESS_NAME ": cannot read %d floats from %s\n",
-            (int)INPUT_SIZE, path);
+  if (!in ||
+      fread(input, sizeof(harness_input_t), INPUT_SIZE, in) != INPUT_SIZE) {
+    fprintf(stderr, MNC_HARNESS_NAME ": cannot read %d %s from %s\n",
+            (int)INPUT_SIZE, sizeof(harness_input_t) == 1 ? "bytes" : "floats",
+            path);
     return 1;
   }
   fclose(in);

@@ -138,6 +138,34 @@ static cl::list<std::string> inputShapes(
              "input named 'image'; repeat for several inputs)"),
     cl::cat(mncCategory));
 
+static cl::list<std::string> inputLayouts(
+    "input-layout", cl::value_desc("[NAME=]nchw|nhwc"),
+    cl::desc("Layout of a 4-D input as the library takes it: nhwc takes "
+             "the channels interleaved, as a camera delivers a frame (the "
+             "model still sees NCHW); default nchw"),
+    cl::cat(mncCategory));
+
+static cl::list<std::string> inputTypes(
+    "input-type", cl::value_desc("[NAME=]float32|uint8"),
+    cl::desc("Element type of a 4-D input as the library takes it: uint8 "
+             "takes 8-bit pixels (const uint8_t *), converted to float as "
+             "they are read; default float32"),
+    cl::cat(mncCategory));
+
+static cl::list<std::string> inputMeans(
+    "mean", cl::value_desc("[NAME=]M,M,..."),
+    cl::desc("Per-channel mean, in the input's units, that the library "
+             "subtracts: the model sees (x - mean) / std (ImageNet on 8-bit "
+             "pixels: 123.675,116.28,103.53)"),
+    cl::cat(mncCategory));
+
+static cl::list<std::string> inputStds(
+    "std", cl::value_desc("[NAME=]S,S,..."),
+    cl::desc("Per-channel standard deviation, in the input's units, that "
+             "the library divides by (ImageNet on 8-bit pixels: "
+             "58.395,57.12,57.375)"),
+    cl::cat(mncCategory));
+
 static cl::opt<bool>
     fuse("fuse", cl::init(true),
          cl::desc("Run the fusion passes (BatchNorm folding, activation "
@@ -303,6 +331,19 @@ int main(int argc, char **argv) {
     }
     options.import.inputShapes.push_back({name.str(), *shape});
   }
+
+  mnc::InputFormatArguments formatArguments;
+  formatArguments.layouts.assign(inputLayouts.begin(), inputLayouts.end());
+  formatArguments.types.assign(inputTypes.begin(), inputTypes.end());
+  formatArguments.means.assign(inputMeans.begin(), inputMeans.end());
+  formatArguments.stds.assign(inputStds.begin(), inputStds.end());
+  auto formats = mnc::parseInputFormats(formatArguments);
+  if (!formats) {
+    llvm::errs() << "mnc-compile: error: "
+                 << llvm::toString(formats.takeError()) << "\n";
+    return 1;
+  }
+  options.inputFormats = std::move(*formats);
 
   mlir::DialectRegistry registry;
   mnc::registerDialects(registry);

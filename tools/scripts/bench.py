@@ -390,6 +390,45 @@ def harness_io(header, name):
     return [int(x) for x in shape.split(",")], ["-DMNC_HARNESS_IO=harness_io.h"]
 
 
+def image_input(htext, upper):
+    """How a library compiled with --input-layout/--input-type/--mean/--std takes its (single)
+    input, from its header: {"uint8", "nhwc", "mean", "std"}, or None for the model's own NCHW
+    floats."""
+    m = re.search(rf"#define\s+{upper}_INPUT0?_SHAPE\s+\{{[^}}]*\}}\s*/\*\s*N, ([CH]), ", htext)
+    if not m:
+        return None
+
+    def floats(suffix):
+        v = re.search(rf"#define\s+{upper}_INPUT0?_{suffix}\s+\{{([^}}]*)\}}", htext)
+        return [float(x.strip().rstrip("f")) for x in v.group(1).split(",")] if v else None
+
+    uint8 = re.search(rf"#define\s+{upper}_INPUT0?_SIZE\s+\d+\s*/\*\s*bytes", htext) is not None
+    return {"uint8": uint8, "nhwc": m.group(1) == "H", "mean": floats("MEAN"), "std": floats("STD")}
+
+
+def write_image_inputs(image, shape, seed, raw_path, ort_path):
+    """A seeded frame as the library takes it (raw_path: bytes 0..255, or floats in [0, 255)) and
+    the NCHW float image the model sees (ort_path, (x - mean) / std), for ONNX Runtime. Returns the
+    NCHW shape."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    if image["uint8"]:
+        raw = rng.integers(0, 256, size=shape, dtype=np.uint8)
+    else:
+        raw = rng.uniform(0.0, 255.0, size=shape).astype(np.float32)
+    raw.tofile(raw_path)
+    x = raw.astype(np.float32)
+    if image["nhwc"]:
+        x = x.transpose(0, 3, 1, 2)
+    c = x.shape[1]
+    if image["mean"]:
+        x = x - np.array(image["mean"], dtype=np.float32).reshape(1, c, 1, 1)
+    if image["std"]:
+        x = x / np.array(image["std"], dtype=np.float32).reshape(1, c, 1, 1)
+    np.ascontiguousarray(x, dtype=np.float32).tofile(ort_path)
+    return list(x.shape)
+
+
 # ----------------------------------------------------------------------------- --profile
 def layer_class(kind):
     """The class a layer's time is summed under: its convolution type (depthwise ones by kernel and
@@ -674,6 +713,11 @@ def main():
     if workspace < 0:
         die(f"{header} lacks {upper}_WORKSPACE_SIZE")
     in_shape, io_flags = harness_io(header, name)
+    # A library that takes a camera frame (--input-type uint8, --input-layout nhwc, --mean, --std):
+    # its harness reads bytes, ONNX Runtime gets the normalized NCHW image.
+    image = image_input(htext, upper)
+    if image and image["uint8"]:
+        io_flags = io_flags + ["-DMNC_INPUT_TYPE=uint8_t"]
     tm = re.search(r"Target:\s*(.*)", htext)
     target = tm.group(1).strip() if tm else "n/a"
     has_parallel = f"{name}_run_parallel" in htext
@@ -695,12 +739,17 @@ def main():
     run(cc_cmd, "building the harness")
 
     # 3. input
-    run([PY, MAKE_INPUT, "--shape", "x".join(map(str, in_shape)), "--seed", str(a.seed), input_bin],
-        "make_input.py")
+    ort_input_bin, model_shape = input_bin, in_shape
+    if image:
+        ort_input_bin = os.path.join(work, "input_nchw.bin")
+        model_shape = write_image_inputs(image, in_shape, a.seed, input_bin, ort_input_bin)
+    else:
+        run([PY, MAKE_INPUT, "--shape", "x".join(map(str, in_shape)), "--seed", str(a.seed), input_bin],
+            "make_input.py")
 
     # MACs (report, cross-checked with the ONNX graph)
     rep_exact, rep_total_m, rep_layers, rep_total_line = macs_from_report(report_text)
-    onnx_macs, onnx_detail = macs_from_onnx(model, in_shape)
+    onnx_macs, onnx_detail = macs_from_onnx(model, model_shape)
     if rep_exact is not None:
         macs, macs_src = rep_exact, "mnc-compile --report (sum of the per-layer column)"
     elif rep_total_m is not None:
@@ -719,9 +768,9 @@ def main():
         mnc_cmd_base = ["taskset", "-c", ort_cpus] + mnc_cmd_base[3:] + ["--threads", str(a.threads)]
     ort_cmd_base = ["taskset", "-c", ort_cpus, node, ORT_RUN, model, "--bench", str(a.runs),
                     "--warmup", str(a.warmup), "--threads", str(a.threads), "--opt", a.ort_opt,
-                    "--input", input_bin,
+                    "--input", ort_input_bin,
                     # the shape mnc-compiled (a model's dynamic dimensions fixed by --input-shape)
-                    "--shape", "x".join(map(str, in_shape))]
+                    "--shape", "x".join(map(str, model_shape))]
     if parallel:
         note(f"mnc runs {name}_run_parallel with {a.threads} pool threads and ONNX Runtime "
              f"{a.threads} intra-op threads, both on CPUs {ort_cpus}; mnc's {name}_run on CPU {mnc_cpu} "
@@ -832,7 +881,13 @@ def main():
     else:
         w(f"threads:   mnc 1 (pinned: taskset -c {mnc_cpu}); ONNX Runtime {a.threads} intra-op "
           f"(pinned: taskset -c {ort_cpus}), graph optimization '{a.ort_opt}'")
-    w(f"input:     {'x'.join(map(str, in_shape))} float32, make_input.py --seed {a.seed} (same file for both)")
+    if image:
+        w(f"input:     {'x'.join(map(str, in_shape))} {'uint8' if image['uint8'] else 'float32'} "
+          f"{'NHWC' if image['nhwc'] else 'NCHW'} frame for mnc, seed {a.seed}; ONNX Runtime gets the "
+          f"normalized {'x'.join(map(str, model_shape))} float32 image (mean {image['mean']}, "
+          f"std {image['std']})")
+    else:
+        w(f"input:     {'x'.join(map(str, in_shape))} float32, make_input.py --seed {a.seed} (same file for both)")
     w(f"output:    {'OK' if check_ok else 'MISMATCH'}: mnc vs ORT, round 1: {check_line}")
     w("")
     w(f"MACs:      {macs / 1e6:.2f} M from {macs_src}" if macs else f"MACs:      unavailable")
