@@ -41,11 +41,7 @@ die() { echo "check-fresh-machine: error: $*" >&2; exit 1; }
 [[ $(id -u) -eq 0 ]] || die "needs root (debootstrap, chroot, mount)"
 command -v node >/dev/null || die "node not found: it comes with the machine image"
 
-# The host's own tool for the check, not something the project needs.
-if ! command -v debootstrap >/dev/null; then
-  log "installing debootstrap on the host"
-  apt-get install -y -q --no-install-recommends debootstrap >/dev/null
-fi
+command -v debootstrap >/dev/null || die "debootstrap not found (run tools/scripts/setup.sh)"
 
 unmount_all() {
   local point

@@ -18,6 +18,7 @@ APT_PACKAGES=(
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu qemu-user
   pkgconf
   python3-torch python3-torchvision
+  debootstrap  # tools/scripts/check-fresh-machine.sh builds its chroot with it
 )
 ORT_VERSION=1.30.0
 ORT_DIR="$REPO/.deps/ort"
